@@ -1,0 +1,41 @@
+"""Stage 1: text → records. Segment the text, find every quantity, find the claims between them.
+
+>>> doc = extract("Sales fell 10% to £9m from £10m.", "example.txt")
+>>> [q.text for q in doc.quantities]
+['10%', '£9m', '£10m']
+>>> doc.claims[0].roles
+{'stated_change': 'q1', 'to': 'q2', 'from': 'q3'}
+"""
+
+from __future__ import annotations
+
+from dataclasses import replace
+from decimal import Decimal
+
+from .quantities import DEFAULT_HEDGE_TOLERANCE, scan
+from .records import (
+    Claim, Classified, Document, Interval, Note, Quantity, Result,
+)
+from .relations import find_claims
+from .segment import segment
+
+__all__ = [
+    "Claim", "Classified", "Document", "Interval", "Note", "Quantity", "Result",
+    "DEFAULT_HEDGE_TOLERANCE", "extract",
+]
+
+
+def extract(text: str, path: str = "<text>", notes: tuple[Note, ...] = (),
+            hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE) -> Document:
+    """Read ``text`` into a :class:`Document` of quantities, classified tokens, claims and notes."""
+    seg = segment(text)
+    quantities, classified = scan(seg, hedge_tolerance)
+    claims = find_claims(seg, quantities)
+    return Document(path=path, text=text, quantities=tuple(quantities),
+                    classified=tuple(classified), claims=tuple(claims),
+                    notes=tuple(notes) + seg.notes)
+
+
+def with_results(doc: Document, results: tuple[Result, ...]) -> Document:
+    """The same document with its results attached."""
+    return replace(doc, results=results)

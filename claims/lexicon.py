@@ -1,0 +1,151 @@
+"""Word lists and the regular expressions built from them, compiled once at import."""
+
+from __future__ import annotations
+
+import re
+
+from .numbers import FRACTION_WORDS, ORDINAL_WORDS, SCALES, TENS_WORDS, UNITS_WORDS, VAGUE_WORDS
+from .units import CURRENCY_WORDS, PERIODS, UNIT_WORDS
+
+
+def alternation(words, *, boundary: bool = True) -> str:
+    """A regex alternation of ``words``, longest first, spaces matching any run of space."""
+    parts = []
+    for w in sorted(set(words), key=len, reverse=True):
+        p = re.escape(w).replace(r"\ ", r"[\s-]+")
+        if boundary and w[-1].isalnum():
+            p += r"\b"
+        parts.append(p)
+    return "(?:" + "|".join(parts) + ")"
+
+
+_NUMBER_WORDS = (list(UNITS_WORDS) + list(TENS_WORDS) + list(FRACTION_WORDS)
+                 + ["hundred", "thousand", "million", "billion", "trillion", "dozen"])
+_NW = alternation(_NUMBER_WORDS)
+_VAGUE = alternation(VAGUE_WORDS)
+
+#: One pass over the folded text finds every token that holds a digit or a number word.
+TOKEN = re.compile(
+    rf"""
+    (?P<ident>                                   # letters glued to digits: MP3, G7, RAGEMP3, A4
+        (?<![\w$£€¥])[A-Za-z]+\d[\w]*(?:[.\-]\w+)*
+      | (?<![\w$£€¥])[A-Z]{{1,8}}-\d[\w]*         # COVID-19, F-16
+    )
+  | (?P<digits>
+        (?<![\w.,])
+        (?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?  # 1,234,567.89 · 4.2 · 963
+        (?:(?::|\.(?=\d+\s*[ap]\.?m\b))\d+)*     # 10:30, 9.30pm
+        (?:\s?[½¼¾⅓⅔⅕⅛⅜⅝⅞]|/\d+)?                # 2½, 3/4
+        (?P<glued>[A-Za-z]+\d*)?                 # 1.2bn, 21st, 1990s, 4G, 10m, 5km
+      | (?<![\w.,])\.\d+                         # .5
+      | (?<![\w])[½¼¾⅓⅔⅕⅛⅜⅝⅞]
+    )
+  | (?P<vague>
+        (?i:(?<![\w-])(?:a\s+)?{_VAGUE}(?:\s+(?:of\s+)?(?:thousand|million|billion)s?\b)?)
+    )
+  | (?P<words>
+        (?i:(?<![\w-])(?:(?:a|an)[\s-]+(?=(?:{_NW})))?
+        {_NW}(?:(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?){_NW})*)
+    )
+  | (?P<ordinal>(?i:\b{alternation(ORDINAL_WORDS)}))
+    """,
+    re.VERBOSE,
+)
+
+#: Hedges and bounds that may stand right before a number (or its currency).
+QUALIFIER_WORDS: dict[str, str] = {}
+for _q, _words in {
+    "approximate": ("approximately", "approx", "approx.", "about", "around", "roughly", "some",
+                    "circa", "c.", "an estimated", "estimated", "nearly", "almost", "close to",
+                    "just under", "just over", "just below", "just above", "getting on for",
+                    "in the region of", "of the order of", "on the order of", "or so"),
+    "more_than": ("more than", "over", "above", "in excess of", "upwards of", "exceeding", "beyond"),
+    "at_least": ("at least", "no less than", "no fewer than", "a minimum of", "not less than"),
+    "less_than": ("less than", "fewer than", "under", "below", "short of"),
+    "at_most": ("at most", "up to", "no more than", "a maximum of", "not more than", "as many as",
+                "as much as"),
+}.items():
+    for _w in _words:
+        QUALIFIER_WORDS[_w] = _q
+
+_CURRENCY_PREFIX = alternation(
+    [w for w in CURRENCY_WORDS if not w.isalpha() or (w.isupper() or len(w) == 3)]
+    + [c for c in ("EUR", "USD", "GBP", "JPY", "CNY", "INR", "AUD", "CAD", "CHF", "HKD", "SEK",
+                   "NOK", "DKK", "RUB", "ZAR", "BRL", "KRW", "MXN", "NZD", "SGD", "Rs")],
+    boundary=False,
+)
+
+#: Matched against the text just before a number (anchored at the end).
+LEFT = re.compile(
+    rf"""
+    (?:(?P<qual>{alternation([w for w in QUALIFIER_WORDS if w != "or so"])})\s+)?
+    (?P<cur>(?<![A-Za-z]){_CURRENCY_PREFIX}\s?)?
+    (?P<sign>(?<![\w.,)\]%-])-(?=\d|\.\d)|minus\s+)?
+    \Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: Scale word after a number ("4.2 million", "£1.2bn", "EUR 63.1 mn").
+SCALE_AFTER = re.compile(
+    r"""(?:[\s-]*(?P<word>hundred|thousand|million|billion|trillion)s?\b
+         |\s?(?P<abbr>bn|mn|mln|bln|tn|trn)\b)""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+# Spaced unit words: one-letter abbreviations ("m", "g", "p") only count when glued to the digits,
+# and words that are also common English ("won", "rand", "rs") never follow a number as a unit.
+_NOT_SPACED = {"won", "rand", "rs", "stg"}
+_UNIT_SURFACES = [w for w in UNIT_WORDS if len(w) > 1 or not w.isalpha()] + [
+    w for w in CURRENCY_WORDS if len(w) > 1 and w.replace(" ", "").isalpha() and w not in _NOT_SPACED]
+#: Unit word after a number and its scale ("35%", "8 terabytes", "2.39bn rupees", "three-and-a-half years").
+UNIT_AFTER = re.compile(
+    rf"""(?:[\s-]?)(?P<unit>{alternation([w for w in _UNIT_SURFACES if not w[0].isalpha()], boundary=False)}
+                        |{alternation([w for w in _UNIT_SURFACES if w[0].isalpha()])}(?![-'][a-z]))""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: The period of a rate ("per week", "a year", "/hr", "each month", "per annum").
+RATE_AFTER = re.compile(
+    rf"""(?:\s+(?:per|a|an|each|every)\s+|\s?/\s?)(?P<period>{alternation(PERIODS)})""",
+    re.VERBOSE | re.IGNORECASE,
+)
+
+#: A counted noun after a count ("963 individuals", "two topsites", "33 file-swappers").
+NOUN_AFTER = re.compile(r"(?:\s+of)?\s+(?P<a>[a-z][a-z]*(?:-[a-z]+)*)(?:\s+(?P<b>[a-z][a-z]*(?:-[a-z]+)*))?")
+NOT_NOUNS = frozenset(
+    """the a an and or of to in on at by for from with as is was are were be been has have had
+    that this these those which who it its their his her per than more less while but if so
+    percent times year years month months day days week weeks""".split()
+)
+COUNT_NOUNS = frozenset(
+    """people jobs workers staff employees members users customers homes houses households cars
+    votes voters fans children pupils students patients cases deaths troops soldiers copies
+    players games matches films songs albums tracks files sites companies firms shares
+    visitors viewers subscribers passengers""".split()
+)
+
+MONTHS = ("january february march april may june july august september october november december "
+          "jan feb mar apr jun jul aug sep sept oct nov dec").split()
+MONTH = re.compile(rf"(?:{alternation([m.capitalize() for m in MONTHS])})\.?")
+
+#: Words before a number that make it a reference, not an amount ("page 12", "section 3").
+REFERENCE_BEFORE = re.compile(
+    r"""\b(?:page|pages|p|pp|section|sections|article|articles|clause|chapter|paragraph|para|
+        figure|fig|table|number|no|nos|room|platform|route|junction|flight|channel|radio|
+        line|level|grade|class|stage|round|week|day|version|series|season|episode|part|item|
+        rule|point|question|lot|exit|gate|bay|box|unit|apartment|flat|block|floor|suite|door)
+        \.?\s+\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+YEAR_BEFORE = re.compile(
+    r"""\b(?:in|since|by|from|until|till|to|of|between|and|or|during|before|after|early|late|mid|
+        the|year|years|season|fiscal|financial|spring|summer|autumn|winter|than|for|through|
+        around|about|circa|c\.|election|elections|census|budget|class|vintage|through)[\s-]+\Z""",
+    re.VERBOSE | re.IGNORECASE,
+)
+SPORT_CONTEXT = re.compile(
+    r"""\b(?:won|win|wins|beat|beats|beaten|lost|lose|loses|draw|drew|drawn|victory|defeat|
+        score|scored|scoreline|lead|led|trail|trailed|thrashed|thrashing|aggregate|sets?|
+        goals?|match|game|final|semi-final|tie|clash|leg|half-time|full-time)\b""",
+    re.VERBOSE | re.IGNORECASE,
+)

@@ -1,0 +1,205 @@
+"""Numbers as written: digits and number words, with the interval each was rounded from.
+
+A stated figure stands for every value that rounds to it: "4.2" for 4.15–4.25, "382" for
+381.5–382.5. Trailing zeros of an integer are ambiguous ("50,000" may be exact or rounded to the
+nearest ten thousand); we take the lenient reading, the widest one, and say so.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from decimal import Decimal
+
+HALF = Decimal("0.5")
+
+#: Scale words and abbreviations → multiplier.
+SCALES: dict[str, Decimal] = {
+    "hundred": Decimal(100),
+    "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
+    "million": Decimal(10) ** 6, "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
+    "mln": Decimal(10) ** 6, "mil": Decimal(10) ** 6,
+    "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9, "bln": Decimal(10) ** 9,
+    "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
+}
+
+UNITS_WORDS = {
+    "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
+    "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
+}
+TENS_WORDS = {
+    "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
+    "eighty": 80, "ninety": 90,
+}
+FRACTION_WORDS = {
+    "half": Decimal("0.5"), "halves": Decimal("0.5"),
+    "third": Decimal(1) / 3, "thirds": Decimal(1) / 3,
+    "quarter": Decimal("0.25"), "quarters": Decimal("0.25"),
+    "fifth": Decimal("0.2"), "fifths": Decimal("0.2"),
+    "tenth": Decimal("0.1"), "tenths": Decimal("0.1"),
+}
+ORDINAL_WORDS = frozenset(
+    """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
+    thirteenth fourteenth fifteenth sixteenth seventeenth eighteenth nineteenth twentieth
+    thirtieth fortieth fiftieth sixtieth seventieth eightieth ninetieth hundredth thousandth
+    millionth billionth""".split()
+)
+#: Vague amounts → (lower, upper) before any scale word.
+VAGUE_WORDS: dict[str, tuple[Decimal, Decimal]] = {
+    "several": (Decimal(2), Decimal(10)),
+    "a few": (Decimal(2), Decimal(10)),
+    "a handful": (Decimal(2), Decimal(6)),
+    "a couple": (Decimal(2), Decimal(3)),
+    "dozens": (Decimal(24), Decimal(144)),
+    "scores": (Decimal(40), Decimal(200)),
+    "tens": (Decimal(20), Decimal(100)),
+    "hundreds": (Decimal(200), Decimal(1000)),
+    "thousands": (Decimal(2000), Decimal(10000)),
+    "millions": (Decimal(2) * 10 ** 6, Decimal(10) ** 9),
+    "billions": (Decimal(2) * 10 ** 9, Decimal(10) ** 12),
+}
+UNICODE_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
+                     "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "⅕": Decimal("0.2"),
+                     "⅛": Decimal("0.125"), "⅜": Decimal("0.375"), "⅝": Decimal("0.625"),
+                     "⅞": Decimal("0.875")}
+
+
+@dataclass(frozen=True, slots=True)
+class Parsed:
+    """A number as read: value and the interval it was rounded from, in the same scale."""
+
+    value: Decimal
+    lower: Decimal
+    upper: Decimal
+    precision: str = ""
+    """Set when the interval is a judgement call (the lenient reading of trailing zeros)."""
+
+    def scaled(self, factor: Decimal) -> "Parsed":
+        """The same reading multiplied by a scale word ("4.2" × million)."""
+        return Parsed(self.value * factor, self.lower * factor, self.upper * factor, self.precision)
+
+    def negated(self) -> "Parsed":
+        """The reading with its sign flipped."""
+        return Parsed(-self.value, -self.upper, -self.lower, self.precision)
+
+
+def parse_digits(s: str) -> Parsed:
+    """Read a digit string with optional thousands separators and decimals.
+
+    The interval is half a unit in the last stated place; trailing zeros of an integer are read
+    leniently (rounded at the last non-zero digit).
+
+    >>> parse_digits("4.2")
+    Parsed(value=Decimal('4.2'), lower=Decimal('4.15'), upper=Decimal('4.25'), precision='')
+    >>> p = parse_digits("50,000"); (p.lower, p.upper, p.precision != "")
+    (Decimal('45000'), Decimal('55000'), True)
+    >>> parse_digits("963").upper
+    Decimal('963.5')
+    """
+    clean = s.replace(",", "")
+    value = Decimal(clean)
+    if "." in clean:
+        decimals = len(clean.split(".", 1)[1])
+        half = HALF * Decimal(10) ** -decimals
+        return Parsed(value, value - half, value + half)
+    digits = clean.lstrip("0") or "0"
+    zeros = len(digits) - len(digits.rstrip("0")) if digits != "0" else 0
+    if zeros and len(digits) > zeros:
+        half = HALF * Decimal(10) ** zeros
+        note = f"trailing zeros read leniently: may be rounded to the nearest {10 ** zeros:,}"
+        return Parsed(value, value - half, value + half, note)
+    return Parsed(value, value - HALF, value + HALF)
+
+
+_WORD_SPLIT = re.compile(r"[\s-]+")
+
+
+def parse_words(s: str) -> Parsed | None:
+    """Read a number written in words; exact unless the words are vague.
+
+    >>> parse_words("three-and-a-half").value
+    Decimal('3.5')
+    >>> parse_words("one hundred and five").value
+    Decimal('105')
+    >>> parse_words("half a million").value
+    Decimal('500000.0')
+    >>> parse_words("twenty-three").value
+    Decimal('23')
+    >>> parse_words("a dozen").value
+    Decimal('12')
+    """
+    words = [w for w in _WORD_SPLIT.split(s.casefold()) if w]
+    if not words:
+        return None
+    total = Decimal(0)   # completed groups (… million, … thousand)
+    group = Decimal(0)   # the group being read
+    seen_number = False
+    fraction = Decimal(0)
+    i = 0
+    while i < len(words):
+        w = words[i]
+        if w in ("and", "a", "an"):
+            if w in ("a", "an") and not seen_number and i + 1 < len(words) and words[i + 1] in FRACTION_WORDS:
+                fraction_of = Decimal(1)
+                fraction += fraction_of * FRACTION_WORDS[words[i + 1]]
+                i += 2
+                seen_number = True
+                continue
+            if w in ("a", "an") and not seen_number:
+                group = Decimal(1)
+                seen_number = True
+            i += 1
+            continue
+        if w in UNITS_WORDS:
+            group += UNITS_WORDS[w]
+        elif w in TENS_WORDS:
+            group += TENS_WORDS[w]
+        elif w == "dozen":
+            group = (group or Decimal(1)) * 12
+        elif w == "hundred":
+            group = (group or Decimal(1)) * 100
+        elif w in SCALES and len(w) > 3:
+            if fraction and not group:
+                # "half a million": the fraction applies to the scale
+                total += fraction * SCALES[w]
+                fraction = Decimal(0)
+            else:
+                total += ((group or Decimal(1)) + fraction) * SCALES[w]
+                fraction = Decimal(0)
+            group = Decimal(0)
+        elif w in FRACTION_WORDS:
+            if group and fraction == 0 and words[i - 1] not in ("a", "an", "and"):
+                # "two thirds", "three-quarters": numerator × fraction
+                fraction = group * FRACTION_WORDS[w]
+                group = Decimal(0)
+            else:
+                fraction += FRACTION_WORDS[w]
+        else:
+            return None
+        seen_number = True
+        i += 1
+    if not seen_number:
+        return None
+    value = total + group + fraction
+    return Parsed(value, value, value)
+
+
+def parse_fraction(s: str) -> Parsed | None:
+    """Read "1/2", "2½", "3 1/2".
+
+    >>> parse_fraction("2½").value
+    Decimal('2.5')
+    >>> parse_fraction("3/4").value
+    Decimal('0.75')
+    """
+    s = s.strip()
+    if s and s[-1] in UNICODE_FRACTIONS:
+        whole = s[:-1].strip()
+        value = (Decimal(whole) if whole else Decimal(0)) + UNICODE_FRACTIONS[s[-1]]
+        return Parsed(value, value, value)
+    m = re.fullmatch(r"(?:(\d+)\s+)?(\d+)/(\d+)", s)
+    if not m or int(m.group(3)) == 0:
+        return None
+    value = Decimal(m.group(2)) / Decimal(m.group(3)) + (Decimal(m.group(1)) if m.group(1) else 0)
+    return Parsed(value, value, value)

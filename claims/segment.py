@@ -1,0 +1,233 @@
+"""Normalise and segment a document without ever rewriting it.
+
+Scraped text arrives with Unicode dashes and spaces, scraper boilerplate, paragraphs pasted twice and
+sentences run together ("previous year.KaZaA"). Rather than cleaning the text (which would break
+offsets), this module produces a *view* of the same length with dashes, spaces and quotes folded to
+ASCII, a list of paragraphs to skip (with a note saying why) and the sentence spans of the rest.
+Every offset it returns indexes the original text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .records import Note
+
+# Length-preserving folds: one character in, one character out, so offsets survive.
+_FOLD = str.maketrans({
+    "\u00a0": " ", "\u2000": " ", "\u2001": " ", "\u2002": " ", "\u2003": " ", "\u2004": " ",
+    "\u2005": " ", "\u2006": " ", "\u2007": " ", "\u2008": " ", "\u2009": " ", "\u200a": " ",
+    "\u202f": " ", "\u205f": " ", "\u3000": " ", "\t": " ", "\r": " ",
+    "\u2010": "-", "\u2011": "-", "\u2012": "-", "\u2013": "-", "\u2014": "-", "\u2015": "-",
+    "\u2212": "-", "\ufe63": "-", "\uff0d": "-",
+    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'",
+    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
+    "\u00ab": '"', "\u00bb": '"',
+})
+
+# Scraper boilerplate: phrases of web-page chrome that never belong to an article.
+_BOILERPLATE = re.compile(
+    r"""we\ are\ processing\ your\ request
+      | thank\ you\ for\ your\ patience
+      | an\ error\ (?:has\ )?occurred
+      | due\ to\ inactivity\ on\ the\ page
+      | please\ try\ again
+      | (?:we|this\ site)\ uses?\ cookies
+      | accept\ (?:all\ )?cookies
+      | cookie\ (?:policy|settings|preferences)
+      | sign\ up\ (?:for|to)\ (?:our|the)\ newsletter
+      | subscribe\ to\ (?:our|the)\ newsletter
+      | enable\ javascript
+      | javascript\ is\ (?:disabled|required)
+      | share\ this\ (?:article|story|page)
+      | all\ rights\ reserved
+    """,
+    re.IGNORECASE | re.VERBOSE,
+)
+_BOILERPLATE_MAX_CHARS = 600  # a longer paragraph is article text that happens to use a phrase
+
+# Words after which a period does not end a sentence.
+_ABBREVIATIONS = frozenset(
+    """mr mrs ms dr prof st sr jr gen col lt sgt capt cpl rev hon sen rep gov pres
+    no nos vs v etc inc ltd co corp dept fig figs approx est mt ft jan feb mar apr jun jul aug
+    sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m""".split()
+)
+_TERMINATOR = re.compile(r"[.!?]+")
+_MIN_DUPLICATE_CHARS = 30
+
+
+@dataclass(frozen=True, slots=True)
+class Segmented:
+    """A document's view, kept paragraphs and sentences; all offsets index the original text."""
+
+    text: str
+    """The original text."""
+    view: str
+    """Same length as ``text``: dashes, spaces and quotes folded to ASCII."""
+    sentences: tuple[tuple[int, int], ...]
+    """(start, end) of each sentence of the kept paragraphs, in order."""
+    skipped: tuple[tuple[int, int, str], ...]
+    """(start, end, reason) of each paragraph left out (duplicate, boilerplate)."""
+    notes: tuple[Note, ...]
+    """One note per skipped paragraph."""
+    line_starts: tuple[int, ...]
+    """Offset at which each line begins, for :meth:`line_of`."""
+
+    def line_of(self, offset: int) -> int:
+        """1-based line number holding ``offset``."""
+        return bisect.bisect_right(self.line_starts, offset)
+
+
+def fold(text: str) -> str:
+    """Fold Unicode dashes, spaces and quotes to ASCII, keeping the length.
+
+    >>> fold("4\u20135 \u201cup\u201d")
+    '4-5 "up"'
+    """
+    return text.translate(_FOLD)
+
+
+def segment(text: str) -> Segmented:
+    """Split ``text`` into paragraphs and sentences, skipping duplicates and boilerplate."""
+    view = fold(text)
+    line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
+    sentences: list[tuple[int, int]] = []
+    skipped: list[tuple[int, int, str]] = []
+    notes: list[Note] = []
+    seen: dict[str, int] = {}
+    for start, end in _paragraphs(view):
+        para = view[start:end]
+        key = " ".join(para.split()).casefold()
+        line = bisect.bisect_right(line_starts, start)
+        if _is_boilerplate(para):
+            skipped.append((start, end, "boilerplate"))
+            notes.append(Note("boilerplate", f"line {line}: scraper boilerplate skipped "
+                              f"({_preview(para)})", start, end))
+            continue
+        if len(key) >= _MIN_DUPLICATE_CHARS and key in seen:
+            skipped.append((start, end, "duplicate"))
+            notes.append(Note("duplicate_paragraph", f"line {line}: paragraph repeats line "
+                              f"{seen[key]} and was checked once ({_preview(para)})", start, end))
+            continue
+        seen.setdefault(key, line)
+        sentences.extend(split_sentences(view, start, end))
+    return Segmented(text, view, tuple(sentences), tuple(skipped), tuple(notes), tuple(line_starts))
+
+
+def _preview(para: str, width: int = 60) -> str:
+    flat = " ".join(para.split())
+    return f'"{flat[:width]}…"' if len(flat) > width else f'"{flat}"'
+
+
+def _paragraphs(view: str) -> list[tuple[int, int]]:
+    """Spans of non-blank lines; a line is a paragraph in scraped text."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", view):
+        s, e = m.span()
+        while s < e and view[s] == " ":
+            s += 1
+        while e > s and view[e - 1] == " ":
+            e -= 1
+        if s < e:
+            spans.append((s, e))
+    return spans
+
+
+def _is_boilerplate(para: str) -> bool:
+    if len(para) > _BOILERPLATE_MAX_CHARS:
+        return False
+    hits = _BOILERPLATE.findall(para)
+    # Two phrases, or one that opens the paragraph: article prose rarely does either.
+    return len(hits) >= 2 or bool(hits and _BOILERPLATE.match(para.lstrip(" \"'")))
+
+
+def split_sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Sentence spans in ``view[start:end]``, including run-together ones ("year.KaZaA").
+
+    >>> v = 'Sales fell 4.2% to $3m.The firm said so. Mr. Smith agreed.'
+    >>> [v[s:e] for s, e in split_sentences(v, 0, len(v))]
+    ['Sales fell 4.2% to $3m.', 'The firm said so.', 'Mr. Smith agreed.']
+    """
+    spans = []
+    begin = start
+    for m in _TERMINATOR.finditer(view, start, end):
+        cut = _boundary(view, m.start(), m.end(), end)
+        if cut is None or cut <= begin:
+            continue
+        s, e = _trim(view, begin, cut)
+        if s < e:
+            spans.append((s, e))
+        begin = cut
+    s, e = _trim(view, begin, end)
+    if s < e:
+        spans.append((s, e))
+    return spans
+
+
+def _trim(view: str, s: int, e: int) -> tuple[int, int]:
+    while s < e and view[s].isspace():
+        s += 1
+    while e > s and view[e - 1].isspace():
+        e -= 1
+    return s, e
+
+
+def _boundary(view: str, t0: int, t1: int, end: int) -> int | None:
+    """Where the sentence ends if the terminator ``view[t0:t1]`` ends one, else ``None``."""
+    if t1 >= end:
+        return None
+    if view[t0] == "." and t1 - t0 == 1 and _is_abbreviation(view, t0):
+        return None
+    j = t1
+    while j < end and view[j] in "\"')]":
+        j += 1
+    if j >= end:
+        return None
+    nxt = view[j]
+    if nxt.isspace():
+        k = j
+        while k < end and view[k].isspace():
+            k += 1
+        if k < end and (view[k].isupper() or view[k].isdigit() or view[k] in "\"'(["):
+            return j
+        return None
+    # No space: a run-together sentence only when a word ends on the period and a capitalised
+    # word follows ("year.KaZaA", 'IFPI."One'); never inside numbers ("4.2") or names ("U.S.").
+    if view[t0] != "." or t1 - t0 != 1:
+        return None
+    word = _word_before(view, t0)
+    if len(word) < 2 or not word.isalpha():
+        return None
+    if j > t1:  # quotes straight after the period open the next sentence
+        after = view[j] if j < end else ""
+        return t1 if after.isupper() else None
+    if nxt.isupper() and j + 1 < end and view[j + 1].isalpha() and (
+            view[j + 1].islower() or _has_lower(view, j + 1, end)):
+        return t1
+    return None
+
+
+def _has_lower(view: str, i: int, end: int) -> bool:
+    while i < end and view[i].isalpha():
+        if view[i].islower():
+            return True
+        i += 1
+    return False
+
+
+def _word_before(view: str, i: int) -> str:
+    k = i
+    while k > 0 and (view[k - 1].isalnum() or view[k - 1] == "."):
+        k -= 1
+    return view[k:i]
+
+
+def _is_abbreviation(view: str, t0: int) -> bool:
+    word = _word_before(view, t0)
+    if not word:
+        return False
+    if len(word) == 1 and word.isupper():
+        return True  # an initial: "J. Smith"
+    return word.casefold() in _ABBREVIATIONS or ("." in word and len(word) <= 6 and word.replace(".", "").isalpha())
