@@ -33,7 +33,7 @@ def extract(text: str, path: str = "<text>", notes: tuple[Note, ...] = (),
     claims = find_claims(seg, quantities)
     return Document(path=path, text=text, quantities=tuple(quantities),
                     classified=tuple(classified), claims=tuple(claims),
-                    notes=tuple(notes) + seg.notes)
+                    notes=tuple(notes) + seg.notes, sentences=seg.sentences)
 
 
 def with_results(doc: Document, results: tuple[Result, ...]) -> Document:

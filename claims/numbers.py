@@ -32,12 +32,10 @@ TENS_WORDS = {
     "twenty": 20, "thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70,
     "eighty": 80, "ninety": 90,
 }
+#: Fraction word → denominator ("two thirds" is 2 / 3, computed as such to keep Decimal exact).
 FRACTION_WORDS = {
-    "half": Decimal("0.5"), "halves": Decimal("0.5"),
-    "third": Decimal(1) / 3, "thirds": Decimal(1) / 3,
-    "quarter": Decimal("0.25"), "quarters": Decimal("0.25"),
-    "fifth": Decimal("0.2"), "fifths": Decimal("0.2"),
-    "tenth": Decimal("0.1"), "tenths": Decimal("0.1"),
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
+    "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
 }
 ORDINAL_WORDS = frozenset(
     """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
@@ -106,7 +104,7 @@ def parse_digits(s: str) -> Parsed:
     digits = clean.lstrip("0") or "0"
     zeros = len(digits) - len(digits.rstrip("0")) if digits != "0" else 0
     if zeros and len(digits) > zeros:
-        half = HALF * Decimal(10) ** zeros
+        half = 5 * Decimal(10) ** (zeros - 1)
         note = f"trailing zeros read leniently: may be rounded to the nearest {10 ** zeros:,}"
         return Parsed(value, value - half, value + half, note)
     return Parsed(value, value - HALF, value + HALF)
@@ -140,15 +138,14 @@ def parse_words(s: str) -> Parsed | None:
     while i < len(words):
         w = words[i]
         if w in ("and", "a", "an"):
-            if w in ("a", "an") and not seen_number and i + 1 < len(words) and words[i + 1] in FRACTION_WORDS:
-                fraction_of = Decimal(1)
-                fraction += fraction_of * FRACTION_WORDS[words[i + 1]]
+            nxt = words[i + 1] if i + 1 < len(words) else ""
+            if w in ("a", "an") and not seen_number and nxt in FRACTION_WORDS:
+                fraction += 1 / Decimal(FRACTION_WORDS[nxt])
                 i += 2
                 seen_number = True
                 continue
-            if w in ("a", "an") and not seen_number:
+            if w in ("a", "an") and not seen_number and (nxt in SCALES or nxt in ("hundred", "dozen")):
                 group = Decimal(1)
-                seen_number = True
             i += 1
             continue
         if w in UNITS_WORDS:
@@ -171,10 +168,10 @@ def parse_words(s: str) -> Parsed | None:
         elif w in FRACTION_WORDS:
             if group and fraction == 0 and words[i - 1] not in ("a", "an", "and"):
                 # "two thirds", "three-quarters": numerator × fraction
-                fraction = group * FRACTION_WORDS[w]
+                fraction = group / FRACTION_WORDS[w]
                 group = Decimal(0)
             else:
-                fraction += FRACTION_WORDS[w]
+                fraction += 1 / Decimal(FRACTION_WORDS[w])
         else:
             return None
         seen_number = True

@@ -195,5 +195,16 @@ class Document:
     """Every result, in text order."""
     notes: tuple[Note, ...] = ()
     """Notes on the input (duplicates removed, boilerplate skipped, encoding fallback …)."""
+    sentences: tuple[tuple[int, int], ...] = ()
+    """(start, end) of every checked sentence; quantities and claims index it by ``sentence``."""
     error: str | None = None
     """Set when the input could not be read or checked; the other fields are then empty."""
+
+    def sentence_of(self, offset: int) -> tuple[int, int]:
+        """The (start, end) of the sentence holding ``offset``, or a one-line span if none does."""
+        for s, e in self.sentences:
+            if s <= offset < e:
+                return s, e
+        s = self.text.rfind("\n", 0, offset) + 1
+        e = self.text.find("\n", offset)
+        return s, len(self.text) if e < 0 else e

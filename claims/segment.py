@@ -51,7 +51,7 @@ _BOILERPLATE_MAX_CHARS = 600  # a longer paragraph is article text that happens 
 # Words after which a period does not end a sentence.
 _ABBREVIATIONS = frozenset(
     """mr mrs ms dr prof st sr jr gen col lt sgt capt cpl rev hon sen rep gov pres
-    no nos vs v etc inc ltd co corp dept fig figs approx est mt ft jan feb mar apr jun jul aug
+    vs v etc inc ltd co corp dept fig figs approx est mt ft jan feb mar apr jun jul aug
     sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m""".split()
 )
 _TERMINATOR = re.compile(r"[.!?]+")
@@ -193,12 +193,13 @@ def _boundary(view: str, t0: int, t1: int, end: int) -> int | None:
         if k < end and (view[k].isupper() or view[k].isdigit() or view[k] in "\"'(["):
             return j
         return None
-    # No space: a run-together sentence only when a word ends on the period and a capitalised
-    # word follows ("year.KaZaA", 'IFPI."One'); never inside numbers ("4.2") or names ("U.S.").
+    # No space: a run-together sentence only when a word or figure ends on the period and a
+    # capitalised word follows ("year.KaZaA", "$3m.The", 'IFPI."One'); never inside numbers ("4.2")
+    # or after an initial ("J.Smith").
     if view[t0] != "." or t1 - t0 != 1:
         return None
     word = _word_before(view, t0)
-    if len(word) < 2 or not word.isalpha():
+    if len(word) < 2 or not word[-1].isalnum():
         return None
     if j > t1:  # quotes straight after the period open the next sentence
         after = view[j] if j < end else ""

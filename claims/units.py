@@ -95,7 +95,7 @@ for _unit, _words in {
     "gram": ("grams", "gram", "grammes", "g"),
     "metric_ton": ("tonnes", "tonne", "metric tons", "t"),
     "ton": ("tons", "ton"),
-    "pound_mass": ("lbs", "lb"),
+    "pound": ("lbs", "lb"),
     "stone": ("stones",),
     "liter": ("litres", "litre", "liters", "liter"),
     "gallon": ("gallons", "gallon"),
@@ -103,7 +103,7 @@ for _unit, _words in {
     "hectare": ("hectares", "hectare", "ha"),
     "acre": ("acres", "acre"),
     "square_mile": ("square miles", "square mile", "sq miles"),
-    "square_kilometer": ("square kilometres", "square kilometers", "sq km", "km2"),
+    "kilometer ** 2": ("square kilometres", "square kilometers", "sq km", "km2"),
     "kilowatt_hour": ("kilowatt hours", "kilowatt-hours", "kwh"),
     "megawatt_hour": ("megawatt hours", "mwh"),
     "kilowatt": ("kilowatts", "kw"),
@@ -124,7 +124,7 @@ PERIODS: dict[str, str] = {
     "day": "day", "night": "day",
     "week": "week", "wk": "week",
     "month": "month", "mth": "month",
-    "year": "year", "yr": "year", "annum": "year", "decade": "decade",
+    "year": "year", "yr": "year", "annum": "year",
 }
 
 #: Lower-cased currency word or symbol → ISO code.

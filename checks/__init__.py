@@ -1,0 +1,80 @@
+"""Stage 2: claims → results. The explicit registry of checks, and the runner.
+
+>>> doc = check_text("Downloads fell 35% to 382 million from 602 million.")
+>>> [(r.code, r.verdict, r.severity) for r in doc.results]
+[('NC101', 'inconsistent', 'minor')]
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from decimal import Decimal
+from importlib.metadata import entry_points
+from typing import Iterable
+
+from ..claims import DEFAULT_HEDGE_TOLERANCE, extract
+from ..claims.errors import ConfigError
+from ..claims.records import Document, Note, Result
+from .absolute_change import AbsoluteChange
+from .base import Check, Context
+from .enumeration import Enumeration
+from .percent_change import PercentChange
+from .totals import Totals
+
+#: Every built-in check, in code order. Third-party checks join through the
+#: ``numcheck.checks`` entry-point group (see :func:`registry`).
+BUILTIN: tuple[Check, ...] = (PercentChange(), AbsoluteChange(), Totals(), Enumeration())
+
+__all__ = ["BUILTIN", "Check", "Context", "Settings", "check_document", "check_text", "registry"]
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Which checks run and how lenient hedges are."""
+
+    select: tuple[str, ...] = ("NC",)
+    """Codes or code prefixes to run."""
+    ignore: tuple[str, ...] = ()
+    """Codes or code prefixes to skip (wins over ``select``)."""
+    hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE
+    """How far "approximately" and its kin widen an interval, relative to the value."""
+
+    def wants(self, code: str) -> bool:
+        """Whether the check with ``code`` is selected and not ignored."""
+        return any(code.startswith(p) for p in self.select) and not any(
+            code.startswith(p) for p in self.ignore)
+
+
+def registry() -> tuple[Check, ...]:
+    """Built-in checks, then those registered by installed plugins, sorted by code."""
+    checks = {c.code: c for c in BUILTIN}
+    for ep in entry_points(group="numcheck.checks"):
+        try:
+            obj = ep.load()
+        except Exception as exc:  # a broken plugin must not break numcheck
+            raise ConfigError(f"check plugin {ep.name!r} failed to load: {exc}") from None
+        check = obj() if isinstance(obj, type) else obj
+        checks.setdefault(check.code, check)
+    return tuple(sorted(checks.values(), key=lambda c: c.code))
+
+
+def check_document(doc: Document, settings: Settings = Settings(),
+                   checks: Iterable[Check] | None = None) -> Document:
+    """Run the selected checks over every claim of ``doc``; return it with results attached."""
+    ctx = Context.of(doc)
+    found: list[Result] = []
+    for check in checks if checks is not None else registry():
+        if not settings.wants(check.code):
+            continue
+        for claim in doc.claims:
+            if claim.kind in check.claim_kinds:
+                found.extend(check.run(claim, ctx))
+    found.sort(key=lambda r: (r.start, r.code))
+    results = tuple(replace(r, id=f"r{i}") for i, r in enumerate(found, 1))
+    return replace(doc, results=results)
+
+
+def check_text(text: str, path: str = "<text>", settings: Settings = Settings(),
+               notes: tuple[Note, ...] = ()) -> Document:
+    """Extract and check ``text`` in one call."""
+    return check_document(extract(text, path, notes, settings.hedge_tolerance), settings)

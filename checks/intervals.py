@@ -1,0 +1,82 @@
+"""Interval arithmetic on stated figures, and the words used to show it.
+
+Every function returns the *hull* of all values its inputs allow, so a check that finds no overlap
+between a stated interval and a computed one has shown that no reading of the text makes it true.
+"""
+
+from __future__ import annotations
+
+from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
+
+from ..claims.records import Interval, Quantity
+
+HUNDRED = Decimal(100)
+
+
+def of(q: Quantity) -> Interval:
+    """The interval a quantity stands for."""
+    return Interval(q.value, q.lower, q.upper, q.unit)
+
+
+def signed(iv: Interval, direction: str) -> Interval:
+    """A stated magnitude of change given the sign of its direction word ("down 35%" → −35)."""
+    if direction != "down":
+        return iv
+    return Interval(-iv.value, None if iv.upper is None else -iv.upper,
+                    None if iv.lower is None else -iv.lower, iv.unit)
+
+
+def difference(a: Interval, b: Interval, unit: str = "") -> Interval:
+    """b − a over the intervals."""
+    lo = None if b.lower is None or a.upper is None else b.lower - a.upper
+    hi = None if b.upper is None or a.lower is None else b.upper - a.lower
+    return Interval(b.value - a.value, lo, hi, unit or a.unit)
+
+
+def percent_change(start: Interval, end: Interval) -> Interval | None:
+    """(end − start) / start × 100 over the intervals; ``None`` unless start is bounded and > 0."""
+    if start.lower is None or start.upper is None or start.lower <= 0 or start.value <= 0:
+        return None
+    value = (end.value / start.value - 1) * HUNDRED
+    lo = None if end.lower is None else (end.lower / start.upper - 1) * HUNDRED
+    hi = None if end.upper is None else (end.upper / start.lower - 1) * HUNDRED
+    return Interval(value, lo, hi, "percent")
+
+
+def distance(stated: Interval, computed: Interval) -> Decimal:
+    """How far apart two intervals are (0 when they overlap)."""
+    if stated.overlaps(computed):
+        return Decimal(0)
+    if stated.upper is not None and computed.lower is not None and stated.upper < computed.lower:
+        return computed.lower - stated.upper
+    assert stated.lower is not None and computed.upper is not None
+    return stated.lower - computed.upper
+
+
+def is_edge(stated: Interval, computed: Interval) -> bool:
+    """Consistent only through rounding: each central value lies outside the other interval."""
+    return not stated.contains(computed.value) and not computed.contains(stated.value)
+
+
+def fmt(x: Decimal | None, places: int = 1, rounding: str | None = None) -> str:
+    """A number for a message: ``places`` decimals at most, a real minus sign, thousands commas."""
+    if x is None:
+        return "unbounded"
+    q = Decimal(1).scaleb(-places)
+    r = x.quantize(q, rounding=rounding) if rounding else x.quantize(q)
+    text = f"{abs(r):,.{places}f}".rstrip("0").rstrip(".") if places else f"{abs(r):,.0f}"
+    return ("−" if r < 0 and text.strip("0.,") else "") + text
+
+
+def fmt_interval(iv: Interval, places: int = 1) -> str:
+    """"(−36.7 to −36.4)": bounds rounded outwards so the shown interval still holds the true one."""
+    lo = "no lower bound" if iv.lower is None else fmt(iv.lower, places, ROUND_FLOOR)
+    hi = "no upper bound" if iv.upper is None else fmt(iv.upper, places, ROUND_CEILING)
+    return f"({lo} to {hi})"
+
+
+def relative_error(stated: Decimal, computed: Decimal) -> Decimal:
+    """|computed − stated| / |stated|; infinite-like when the stated value is zero."""
+    if stated == 0:
+        return Decimal("Infinity") if computed != 0 else Decimal(0)
+    return abs(computed - stated) / abs(stated)

@@ -1,0 +1,89 @@
+"""The JSON contract, version 1: every record of every document, and a summary.
+
+Later versions may add fields; none is ever renamed or removed. Numbers are JSON numbers (``null``
+for an open interval bound); a stated or computed change is signed, a drop negative.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from decimal import Decimal
+from typing import Any, Sequence
+
+from ..claims.records import Classified, Claim, Document, Interval, Note, Quantity, Result
+
+VERSION = 1
+
+
+def number(x: Decimal | None) -> int | float | None:
+    """A Decimal as a JSON number: an int when integral, else a float to 6 decimals."""
+    if x is None:
+        return None
+    if x == x.to_integral_value():
+        return int(x)
+    return round(float(x), 6)
+
+
+def quantity(q: Quantity) -> dict[str, Any]:
+    return {"id": q.id, "text": q.text, "start": q.start, "end": q.end, "line": q.line,
+            "value": number(q.value), "lower": number(q.lower), "upper": number(q.upper),
+            "unit": q.unit, "kind": q.kind, "qualifier": q.qualifier,
+            "qualifier_text": q.qualifier_text, "noun": q.noun, "precision": q.precision}
+
+
+def classified(c: Classified) -> dict[str, Any]:
+    return {"text": c.text, "start": c.start, "end": c.end, "line": c.line,
+            "category": c.category, "reason": c.reason}
+
+
+def claim(c: Claim) -> dict[str, Any]:
+    return {"id": c.id, "kind": c.kind, "text": c.text, "start": c.start, "end": c.end,
+            "line": c.line, "quantity_ids": list(c.quantity_ids), "roles": dict(c.roles),
+            "attributes": dict(c.attributes)}
+
+
+def interval(i: Interval | None) -> dict[str, Any] | None:
+    if i is None:
+        return None
+    return {"value": number(i.value), "lower": number(i.lower), "upper": number(i.upper), "unit": i.unit}
+
+
+def result(r: Result) -> dict[str, Any]:
+    return {"id": r.id, "code": r.code, "check": r.check, "verdict": r.verdict,
+            "severity": r.severity, "claim_ids": list(r.claim_ids), "message": r.message,
+            "stated": interval(r.stated), "computed": interval(r.computed),
+            "start": r.start, "end": r.end, "line": r.line, "edge": r.edge}
+
+
+def note(n: Note) -> dict[str, Any]:
+    return {"kind": n.kind, "message": n.message, "start": n.start, "end": n.end}
+
+
+def document(d: Document) -> dict[str, Any]:
+    return {"path": d.path, "error": d.error,
+            "quantities": [quantity(q) for q in d.quantities],
+            "claims": [claim(c) for c in d.claims],
+            "results": [result(r) for r in d.results],
+            "notes": [note(n) for n in d.notes],
+            "classified": [classified(c) for c in d.classified]}
+
+
+def summary(docs: Sequence[Document]) -> dict[str, int]:
+    """Counts over the batch: documents, quantities, claims and results per verdict."""
+    verdicts = Counter(r.verdict for d in docs for r in d.results)
+    return {"documents": len(docs),
+            "quantities": sum(len(d.quantities) for d in docs),
+            "claims": sum(len(d.claims) for d in docs),
+            "consistent": verdicts["consistent"],
+            "inconsistent": verdicts["inconsistent"],
+            "unverifiable": verdicts["unverifiable"],
+            "errors": sum(1 for d in docs if d.error)}
+
+
+def to_dict(docs: Sequence[Document]) -> dict[str, Any]:
+    return {"version": VERSION, "documents": [document(d) for d in docs], "summary": summary(docs)}
+
+
+def render(docs: Sequence[Document]) -> str:
+    return json.dumps(to_dict(docs), ensure_ascii=False, indent=2) + "\n"

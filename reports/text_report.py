@@ -1,0 +1,87 @@
+"""The terminal report: a summary table, then each result with its sentence and its arithmetic.
+
+Inconsistent results come first and show the sentence with the claim's numbers highlighted;
+consistent and unverifiable results follow, one line of arithmetic each. Colour only when asked
+(the CLI asks when standard output is a terminal).
+"""
+
+from __future__ import annotations
+
+import io
+from typing import Sequence
+
+from rich.console import Console
+from rich.table import Table
+from rich.text import Text
+
+from ..claims.records import Document, Result
+from .json_report import summary
+
+_MARK = {"inconsistent": ("✗", "bold red"), "consistent": ("✓", "green"),
+         "unverifiable": ("?", "yellow")}
+_ORDER = {"inconsistent": 0, "unverifiable": 1, "consistent": 2}
+
+
+def render(docs: Sequence[Document], color: bool = False, width: int = 100) -> str:
+    """The report as a string; ANSI colour codes only when ``color``."""
+    out = io.StringIO()
+    console = Console(file=out, force_terminal=color, no_color=not color, width=width,
+                      highlight=False, emoji=False, color_system="standard" if color else None)
+    console.print(_summary_table(docs))
+    for doc in docs:
+        console.print()
+        _document(console, doc)
+    return out.getvalue()
+
+
+def _summary_table(docs: Sequence[Document]) -> Table:
+    s = summary(docs)
+    table = Table(title="numcheck", title_justify="left", show_edge=True)
+    for col in ("documents", "quantities", "claims", "consistent", "inconsistent", "unverifiable"):
+        table.add_column(col, justify="right")
+    table.add_row(*(str(s[c]) for c in ("documents", "quantities", "claims", "consistent",
+                                         "inconsistent", "unverifiable")))
+    if s["errors"]:
+        table.caption = f"{s['errors']} input(s) could not be read"
+    return table
+
+
+def _document(console: Console, doc: Document) -> None:
+    console.print(Text(doc.path, style="bold underline"))
+    if doc.error:
+        console.print(Text(f"  error: {doc.error}", style="red"))
+        return
+    if not doc.results:
+        console.print(Text("  no checkable claims", style="dim"))
+    for r in sorted(doc.results, key=lambda r: (_ORDER[r.verdict], r.start)):
+        mark, style = _MARK[r.verdict]
+        head = Text("  ")
+        head.append(f"{mark} ", style=style)
+        head.append(f"line {r.line}  {r.code} {r.check}  ")
+        head.append(r.verdict + (f" ({r.severity})" if r.severity else ""), style=style)
+        if r.edge:
+            head.append("  edge of rounding", style="yellow")
+        console.print(head)
+        if r.verdict == "inconsistent":
+            console.print(_sentence(doc, r), soft_wrap=True)
+        console.print(Text("      " + r.message), soft_wrap=True)
+    for n in doc.notes:
+        console.print(Text(f"  note: {n.message}", style="dim"), soft_wrap=True)
+
+
+def _sentence(doc: Document, r: Result) -> Text:
+    """The sentence holding the result, with the numbers of its claims highlighted."""
+    s, e = doc.sentence_of(r.start)
+    text = Text("      “")
+    spans = sorted(
+        (q.start, q.end) for c in doc.claims if c.id in r.claim_ids
+        for q in doc.quantities if q.id in c.quantity_ids and s <= q.start < e
+    )
+    pos = s
+    for qs, qe in spans:
+        text.append(doc.text[pos:qs])
+        text.append(doc.text[qs:qe], style="bold reverse")
+        pos = qe
+    text.append(doc.text[pos:e].rstrip())
+    text.append("”")
+    return text

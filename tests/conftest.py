@@ -1,0 +1,35 @@
+"""Shared fixtures: the real console script, the shipped samples."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from numcheck.claims.samples import sample_texts
+
+SAMPLES_DIR = Path(__file__).resolve().parents[1] / "claims" / "samples"
+NUMCHECK = str(Path(sys.executable).with_name("numcheck"))
+
+
+def run_cli(*args: str, input: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:
+    """Run the installed ``numcheck`` console script, as a user would."""
+    return subprocess.run([NUMCHECK, *args], input=input, capture_output=True, cwd=cwd, timeout=120)
+
+
+@pytest.fixture(scope="session")
+def samples_json() -> dict:
+    """The CLI's JSON report on the two shipped sample articles, keyed by file name."""
+    paths = [str(SAMPLES_DIR / name) for name in ("000_3cd21a3405032239.txt", "003_a70c754bd2bccae4.txt")]
+    proc = run_cli("check", *paths, "--format", "json")
+    assert proc.returncode == 1, proc.stderr  # the Germany figure is inconsistent
+    report = json.loads(proc.stdout)
+    return {Path(d["path"]).name: d for d in report["documents"]} | {"summary": report["summary"]}
+
+
+@pytest.fixture(scope="session")
+def sample_text() -> dict[str, str]:
+    return {Path(p).name: t for p, t in sample_texts()}
