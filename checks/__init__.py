@@ -7,6 +7,7 @@
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, replace
 from decimal import Decimal
 from importlib.metadata import entry_points
@@ -45,8 +46,13 @@ class Settings:
             code.startswith(p) for p in self.ignore)
 
 
+@functools.cache
 def registry() -> tuple[Check, ...]:
-    """Built-in checks, then those registered by installed plugins, sorted by code."""
+    """Built-in checks, then those registered by installed plugins, sorted by code.
+
+    Cached: scanning installed distributions for entry points costs milliseconds, and this is
+    asked once per document.
+    """
     checks = {c.code: c for c in BUILTIN}
     for ep in entry_points(group="numcheck.checks"):
         try:

@@ -19,6 +19,29 @@ def alternation(words, *, boundary: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def trie(words) -> str:
+    """A regex matching exactly ``words``, factored by common prefix so ``re`` rejects fast.
+
+    >>> trie(["one", "once", "two"])
+    '(?:on(?:ce|e)|two)'
+    """
+    root: dict = {}
+    for w in sorted(set(words)):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[""] = {}
+
+    def emit(node: dict) -> str:
+        alts = [re.escape(ch) + emit(sub) for ch, sub in sorted(node.items()) if ch]
+        if not alts:
+            return ""
+        body = alts[0] if len(alts) == 1 and "" not in node else "(?:" + "|".join(alts) + ")"
+        return body + ("?" if "" in node else "")
+
+    return emit(root)
+
+
 _NUMBER_WORDS = (list(UNITS_WORDS) + list(TENS_WORDS) + list(FRACTION_WORDS)
                  + ["hundred", "thousand", "million", "billion", "trillion", "dozen"])
 _NW = alternation(_NUMBER_WORDS)
@@ -32,25 +55,34 @@ TOKEN = re.compile(
       | (?<![\w$£€¥])[A-Z]{{1,8}}-\d[\w]*         # COVID-19, F-16
     )
   | (?P<digits>
-        (?<![\w.,])
-        (?:\d{{1,3}}(?:,\d{{3}})+|\d+)(?:\.\d+)?  # 1,234,567.89 · 4.2 · 963
+        (?<![\w.])(?<!\d,)
+        (?:\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d+)(?:\.\d+)?  # 1,234,567.89 · 4.2 · 963
         (?:(?::|\.(?=\d+\s*[ap]\.?m\b))\d+)*     # 10:30, 9.30pm
         (?:\s?[½¼¾⅓⅔⅕⅛⅜⅝⅞]|/\d+)?                # 2½, 3/4
         (?P<glued>[A-Za-z]+\d*)?                 # 1.2bn, 21st, 1990s, 4G, 10m, 5km
       | (?<![\w.,])\.\d+                         # .5
       | (?<![\w])[½¼¾⅓⅔⅕⅛⅜⅝⅞]
     )
-  | (?P<vague>
-        (?i:(?<![\w-])(?:a\s+)?{_VAGUE}(?:\s+(?:of\s+)?(?:thousand|million|billion)s?\b)?)
+  | (?P<vague>                                   # several thousand, hundreds of thousands
+        (?i:(?<![\w-])(?:a\s+)?{_VAGUE}(?:\s+(?:of\s+)?(?:hundred|thousand|million|billion)s?\b)*)
     )
   | (?P<words>
         (?i:(?<![\w-])(?:(?:a|an)[\s-]+(?=(?:{_NW})))?
         {_NW}(?:(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?){_NW})*)
     )
   | (?P<ordinal>(?i:\b{alternation(ORDINAL_WORDS)}))
+  | (?P<inword>(?i:\b(?:{_NW}|{alternation(ORDINAL_WORDS)})))  # first-half, no-one, multi-million
+  | (?P<odd>\d[\d.,]*)                          # digits in no format we read: "$1,8923", "3.817.69"
     """,
     re.VERBOSE,
 )
+
+#: Where a token may be: a digit, a vulgar fraction or a number word. Matched on the lower-cased
+#: view, so the big word alternation runs without IGNORECASE (several times faster).
+CANDIDATE_DIGIT = re.compile(r"[\d½¼¾⅓⅔⅕⅛⅜⅝⅞]+")
+CANDIDATE_WORD = re.compile(r"\b" + trie(
+    _NUMBER_WORDS + list(ORDINAL_WORDS) + [w for w in VAGUE_WORDS if " " not in w]
+    + ["handful", "couple", "few"]) + r"\b")
 
 #: Hedges and bounds that may stand right before a number (or its currency).
 QUALIFIER_WORDS: dict[str, str] = {}
@@ -67,23 +99,6 @@ for _q, _words in {
 }.items():
     for _w in _words:
         QUALIFIER_WORDS[_w] = _q
-
-_CURRENCY_PREFIX = alternation(
-    [w for w in CURRENCY_WORDS if not w.isalpha() or (w.isupper() or len(w) == 3)]
-    + [c for c in ("EUR", "USD", "GBP", "JPY", "CNY", "INR", "AUD", "CAD", "CHF", "HKD", "SEK",
-                   "NOK", "DKK", "RUB", "ZAR", "BRL", "KRW", "MXN", "NZD", "SGD", "Rs")],
-    boundary=False,
-)
-
-#: Matched against the text just before a number (anchored at the end).
-LEFT = re.compile(
-    rf"""
-    (?:(?P<qual>{alternation([w for w in QUALIFIER_WORDS if w != "or so"])})\s+)?
-    (?P<cur>(?<![A-Za-z]){_CURRENCY_PREFIX}\s?)?
-    (?P<sign>(?<![\w.,)\]%-])-(?=\d|\.\d)|minus\s+)?
-    \Z""",
-    re.VERBOSE | re.IGNORECASE,
-)
 
 #: Scale word after a number ("4.2 million", "£1.2bn", "EUR 63.1 mn").
 SCALE_AFTER = re.compile(

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import lexicon as lx
+from .context import read_left
 from .numbers import (
     FRACTION_WORDS, SCALES, VAGUE_WORDS, Parsed, parse_digits, parse_fraction, parse_words,
 )
@@ -36,6 +37,7 @@ _FUNCTION_WORDS = frozenset(
 _CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]*)\s+\Z")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)", re.IGNORECASE)
 _TIME_SUFFIX = re.compile(r"(?:[ap]\.?m\.?|h|hrs|GMT|BST)", re.IGNORECASE)
+_AND_A_FRACTION = re.compile(r"[\s-]+and[\s-]+an?[\s-]+(half|quarter|third)\b", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:-|to|and)\s*\Z", re.IGNORECASE)
 
 
@@ -64,25 +66,61 @@ def scan(seg: Segmented, hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE
     classified: list[Classified] = []
     found: list[_Found] = []
     pos = 0
-    for m in lx.TOKEN.finditer(view):
-        if m.start() < pos:
+    for at in _candidates(seg):
+        if at < pos:
+            continue  # inside what the last token consumed ("4.2 million": "million" is read)
+        m = _token_at(view, at, pos)
+        if m is None:
             continue
         skip = _skipped_reason(seg, skipped_starts, m.start())
         if skip:
             classified.append(_classified(seg, m.start(), m.end(), "excluded", skip))
-            pos = m.end()
+            pos = max(m.end(), m.start() + 1)
             continue
         outcome = _read_token(seg, m, hedge_tolerance)
         if isinstance(outcome, Classified):
             classified.append(outcome)
-            pos = outcome.end
         else:
             _inherit_range_unit(view, found, outcome)
             found.append(outcome)
-            pos = outcome.end
+        pos = max(outcome.end, m.start() + 1)
     for f in found:
         quantities.append(_finish(seg, f, len(quantities) + 1, sentence_starts, hedge_tolerance))
     return quantities, classified
+
+
+def _candidates(seg: Segmented) -> list[int]:
+    """Offsets where a token may start: digit runs and number words, in text order.
+
+    Two cheap scans (digits; a prefix-factored word list on the lower-cased view) replace one
+    expensive alternation tried at every character.
+    """
+    found = [m.start() for m in lx.CANDIDATE_DIGIT.finditer(seg.view)]
+    found += [m.start() for m in lx.CANDIDATE_WORD.finditer(seg.lower)]
+    found.sort()
+    return found
+
+
+def _token_at(view: str, at: int, floor: int) -> re.Match | None:
+    """The token holding the candidate at ``at``, starting no earlier than ``floor``."""
+    start = at
+    if view[at].isdigit() or view[at] in "½¼¾⅓⅔⅕⅛⅜⅝⅞":
+        # back up over letters glued to the digits ("MP3", "COVID-19") and a leading point (".5")
+        while start > floor and (view[start - 1].isalpha() or (
+                view[start - 1] == "-" and start >= 2 and view[start - 2].isupper())):
+            start -= 1
+        if start == at and start > floor and view[start - 1] == "." and (
+                start < 2 or not view[start - 2].isalnum()):
+            start -= 1
+    elif at - 2 >= floor and view[at - 2:at].lower() in ("a ", "a-"):
+        start = at - 2  # "a dozen", "a third", "a handful"
+    elif at - 3 >= floor and view[at - 3:at].lower() in ("an ", "an-"):
+        start = at - 3
+    for s in dict.fromkeys((start, at)):
+        m = lx.TOKEN.match(view, s)
+        if m is not None and m.end() > at:
+            return m
+    return None
 
 
 def _skipped_reason(seg: Segmented, starts: list[int], at: int) -> str:
@@ -97,7 +135,10 @@ def _classified(seg: Segmented, start: int, end: int, category: str, reason: str
 
 
 def _read_token(seg: Segmented, m: re.Match, tol: Decimal) -> _Found | Classified:
-    kind = m.lastgroup if m.lastgroup != "glued" else "digits"
+    if m.group("inword") is not None:
+        return _classified(seg, m.start(), m.end(), "compound", "number word inside a hyphenated word")
+    if m.group("odd") is not None:
+        return _classified(seg, m.start(), m.end(), "malformed", "digits in no number format numcheck reads")
     if m.group("ident") is not None:
         return _classified(seg, m.start(), m.end(), "identifier", "letters and digits in one word")
     if m.group("ordinal") is not None:
@@ -106,7 +147,6 @@ def _read_token(seg: Segmented, m: re.Match, tol: Decimal) -> _Found | Classifie
         return _read_vague(seg, m)
     if m.group("words") is not None:
         return _read_words(seg, m)
-    del kind
     return _read_digits(seg, m)
 
 
@@ -130,17 +170,21 @@ def _read_digits(seg: Segmented, m: re.Match) -> _Found | Classified:
             return _classified(seg, start, end, "date", "numbers separated by slashes")
     else:
         parsed = parse_digits(core)
+        if not glued:
+            plus = _AND_A_FRACTION.match(view, end)
+            if plus:
+                extra = 1 / Decimal(FRACTION_WORDS[plus.group(1).lower()])
+                parsed = Parsed(parsed.value + extra, parsed.value + extra, parsed.value + extra)
+                end = plus.end()
 
-    left = lx.LEFT.search(view, max(0, start - 40), start)
-    qual = (left.group("qual") or "") if left else ""
-    cur = (left.group("cur") or "").strip() if left else ""
-    sign = (left.group("sign") or "") if left else ""
+    left = read_left(view, seg.lower, start)
+    qual, cur = left.qualifier, left.currency
     f = _Found(start, end - len(glued), parsed)
-    if left and left.start("cur") >= 0 and cur:
-        f.start = left.start("cur")
+    if cur:
+        f.start = left.currency_start
         f.unit, f.kind = _currency(cur), "money"
-    if sign:
-        f.start = min(f.start, left.start("sign"))
+    if left.sign_start >= 0:
+        f.start = min(f.start, left.sign_start)
         f.parsed = f.parsed.negated()
 
     # A letter suffix glued to the digits: a scale ("1.2bn"), a unit ("5km", "50p") or a name ("4G").
@@ -162,7 +206,7 @@ def _read_digits(seg: Segmented, m: re.Match) -> _Found | Classified:
     if context:
         return _classified(seg, start, _extend_pair(view, context, end), context[0], context[1])
     if qual:
-        f.qualifier, f.qualifier_text = lx.QUALIFIER_WORDS[qual.lower()], qual
+        f.qualifier, f.qualifier_text = lx.QUALIFIER_WORDS[" ".join(qual.lower().split())], qual
     _read_after(view, f)
     return f
 
@@ -296,12 +340,12 @@ def _read_words(seg: Segmented, m: re.Match) -> _Found | Classified:
     parsed = parse_words(low)
     if parsed is None:
         return _classified(seg, start, end, "unparsed", "number words that do not form a number")
-    left = lx.LEFT.search(view, max(0, start - 40), start)
+    left = read_left(view, seg.lower, start)
     f = _Found(start, end, parsed)
-    if left and left.group("qual"):
-        f.qualifier, f.qualifier_text = lx.QUALIFIER_WORDS[left.group("qual").lower()], left.group("qual")
-    if left and left.group("cur"):
-        f.start, f.unit, f.kind = left.start("cur"), _currency(left.group("cur").strip()), "money"
+    if left.qualifier:
+        f.qualifier, f.qualifier_text = lx.QUALIFIER_WORDS[" ".join(left.qualifier.lower().split())], left.qualifier
+    if left.currency:
+        f.start, f.unit, f.kind = left.currency_start, _currency(left.currency), "money"
     f.scaled = any(w in SCALES for w in words)
     if len(words) == 1 and words[0] in FRACTION_WORDS or (words[0] in ("a", "an") and words[-1] in FRACTION_WORDS):
         f.kind = "ratio"
@@ -318,14 +362,9 @@ def _read_vague(seg: Segmented, m: re.Match) -> _Found | Classified:
         key = words[0] if words[0] in VAGUE_WORDS else " ".join(words[:2])
     lo, hi = VAGUE_WORDS[key]
     for w in words[len(key.split()):]:
-        w = w.rstrip("s")
+        w = w.removesuffix("s")
         if w in SCALES:
             lo, hi = lo * SCALES[w], hi * SCALES[w]
-    if "thousand" not in words and "million" not in words and "billion" not in words:
-        sc = lx.SCALE_AFTER.match(view, end)
-        if sc and sc.group("word"):
-            factor = SCALES[sc.group("word").lower()]
-            lo, hi, end = lo * factor, hi * factor, sc.end()
     f = _Found(start, end, Parsed(lo, lo, hi - 1 if hi > 1 else hi), qualifier="vague")
     f.scaled = True
     _read_after(view, f)

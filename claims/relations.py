@@ -23,7 +23,8 @@ _DOWN = r"""fall(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|slu
     decreas(?:e|es|ed|ing)|lower|shr(?:ink|inks|ank|unk|inking)|sl(?:id|ide|ides|iding)|
     slip(?:s|ped|ping)?|dip(?:s|ped|ping)?|tumbl(?:e|es|ed|ing)|s(?:ank|ink|inks|inking|unk)|
     reduc(?:e|es|ed|ing|tion)|contract(?:s|ed|ing|ion)|down"""
-DIRECTION = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.IGNORECASE | re.VERBOSE)
+#: Matched on the lower-cased view (no IGNORECASE: several times faster on a big alternation).
+DIRECTION = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.VERBOSE)
 _CLAUSE_BREAK = re.compile(r";|,\s+(?:while|whereas|but|although|though|and\s+(?=\w+\s+(?:rose|fell)))\b|\s-\s")
 _FROM_BEFORE = re.compile(r"(?:\bfrom|\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\bon)\s*\(?\Z", re.I)
 _TO_BEFORE = re.compile(r"\bto\s*\Z", re.I)
@@ -37,7 +38,7 @@ _TOTAL_BEFORE = re.compile(
         (?:\s+(?:the|its|their|our)\s+(?:\w+\s+){0,6}?)?\s+to\s*\Z""",
     re.I | re.VERBOSE,
 )
-_TOTAL_WORD = re.compile(r"\b(?:total|tally|overall|altogether|in\s+all|number)\b", re.I)
+_TOTAL_WORD = re.compile(r"\b(?:total|tally|overall|altogether|in\s+all|number)\b")
 _ANAPHOR = re.compile(r"\s*[\"']?(?:this|that|it|which|these|they)\b", re.I)
 _CHANGE_ROLE_KINDS = frozenset({"count", "money", "percent", "percentage_point", "data_size",
                                  "measure", "rate"})
@@ -91,7 +92,7 @@ def _changes(seg: Segmented, by_sentence: dict[int, list[Quantity]]):
         s0, e0 = seg.sentences[idx]
         for cs, ce in _clauses(seg, s0, e0):
             in_clause = [q for q in qs if cs <= q.start < ce and q.kind in _CHANGE_ROLE_KINDS]
-            directions = list(DIRECTION.finditer(seg.view, cs, ce))
+            directions = list(DIRECTION.finditer(seg.lower, cs, ce))
             if not in_clause or not directions:
                 continue
             roles: dict[str, Quantity] = {}
@@ -146,10 +147,10 @@ def _nearest_direction(directions: list[re.Match], at: int) -> re.Match | None:
 def _increments(seg: Segmented, by_sentence: dict[int, list[Quantity]]):
     for idx, qs in by_sentence.items():
         s0, e0 = seg.sentences[idx]
-        if not _TOTAL_WORD.search(seg.view, s0, e0):
+        if not _TOTAL_WORD.search(seg.lower, s0, e0):
             continue
         for i, q in enumerate(qs):
-            if q.kind != "count" or not _TOTAL_BEFORE.search(seg.view, max(s0, q.start - 80), q.start):
+            if q.kind != "count" or not _TOTAL_BEFORE.search(seg.lower, max(s0, q.start - 80), q.start):
                 continue
             added = next((p for p in reversed(qs[:i]) if p.kind == "count"), None)
             if added is None and _ANAPHOR.match(seg.view, s0) and idx - 1 in by_sentence:

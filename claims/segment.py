@@ -44,7 +44,7 @@ _BOILERPLATE = re.compile(
       | share\ this\ (?:article|story|page)
       | all\ rights\ reserved
     """,
-    re.IGNORECASE | re.VERBOSE,
+    re.VERBOSE,
 )
 _BOILERPLATE_MAX_CHARS = 600  # a longer paragraph is article text that happens to use a phrase
 
@@ -66,6 +66,8 @@ class Segmented:
     """The original text."""
     view: str
     """Same length as ``text``: dashes, spaces and quotes folded to ASCII."""
+    lower: str
+    """``view`` lower-cased, same length, for case-insensitive matching without re.IGNORECASE."""
     sentences: tuple[tuple[int, int], ...]
     """(start, end) of each sentence of the kept paragraphs, in order."""
     skipped: tuple[tuple[int, int, str], ...]
@@ -92,6 +94,7 @@ def fold(text: str) -> str:
 def segment(text: str) -> Segmented:
     """Split ``text`` into paragraphs and sentences, skipping duplicates and boilerplate."""
     view = fold(text)
+    lower = _lower(view)
     line_starts = [0] + [m.end() for m in re.finditer(r"\n", text)]
     sentences: list[tuple[int, int]] = []
     skipped: list[tuple[int, int, str]] = []
@@ -101,7 +104,7 @@ def segment(text: str) -> Segmented:
         para = view[start:end]
         key = " ".join(para.split()).casefold()
         line = bisect.bisect_right(line_starts, start)
-        if _is_boilerplate(para):
+        if _is_boilerplate(lower, start, end):
             skipped.append((start, end, "boilerplate"))
             notes.append(Note("boilerplate", f"line {line}: scraper boilerplate skipped "
                               f"({_preview(para)})", start, end))
@@ -113,7 +116,7 @@ def segment(text: str) -> Segmented:
             continue
         seen.setdefault(key, line)
         sentences.extend(split_sentences(view, start, end))
-    return Segmented(text, view, tuple(sentences), tuple(skipped), tuple(notes), tuple(line_starts))
+    return Segmented(text, view, lower, tuple(sentences), tuple(skipped), tuple(notes), tuple(line_starts))
 
 
 def _preview(para: str, width: int = 60) -> str:
@@ -135,12 +138,22 @@ def _paragraphs(view: str) -> list[tuple[int, int]]:
     return spans
 
 
-def _is_boilerplate(para: str) -> bool:
-    if len(para) > _BOILERPLATE_MAX_CHARS:
+def _lower(view: str) -> str:
+    lower = view.lower()
+    if len(lower) != len(view):  # a few characters lower-case to two ("İ"); keep offsets exact
+        lower = "".join(c.lower() if len(c.lower()) == 1 else c for c in view)
+    return lower
+
+
+def _is_boilerplate(lower: str, start: int, end: int) -> bool:
+    if end - start > _BOILERPLATE_MAX_CHARS:
         return False
-    hits = _BOILERPLATE.findall(para)
+    hits = _BOILERPLATE.findall(lower, start, end)
     # Two phrases, or one that opens the paragraph: article prose rarely does either.
-    return len(hits) >= 2 or bool(hits and _BOILERPLATE.match(para.lstrip(" \"'")))
+    opening = start
+    while opening < end and lower[opening] in " \"'":
+        opening += 1
+    return len(hits) >= 2 or bool(hits and _BOILERPLATE.match(lower, opening, end))
 
 
 def split_sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
