@@ -72,14 +72,14 @@ TOKEN = re.compile(
     )
   | (?P<ordinal>(?i:\b{alternation(ORDINAL_WORDS)}))
   | (?P<inword>(?i:\b(?:{_NW}|{alternation(ORDINAL_WORDS)})))  # first-half, no-one, multi-million
-  | (?P<odd>\d[\d.,]*)                          # digits in no format we read: "$1,8923", "3.817.69"
+  | (?P<odd>[\d½¼¾⅓⅔⅕⅛⅜⅝⅞][\d.,½¼¾⅓⅔⅕⅛⅜⅝⅞]*)   # digits in no format we read: "a½0"
     """,
     re.VERBOSE,
 )
 
 #: Where a token may be: a digit, a vulgar fraction or a number word. Matched on the lower-cased
 #: view, so the big word alternation runs without IGNORECASE (several times faster).
-CANDIDATE_DIGIT = re.compile(r"[\d½¼¾⅓⅔⅕⅛⅜⅝⅞]+")
+CANDIDATE_DIGIT = re.compile(r"[\d½¼¾⅓⅔⅕⅛⅜⅝⅞]")  # every digit: one a token did not consume starts another
 CANDIDATE_WORD = re.compile(r"\b" + trie(
     _NUMBER_WORDS + list(ORDINAL_WORDS) + [w for w in VAGUE_WORDS if " " not in w]
     + ["handful", "couple", "few"]) + r"\b")
@@ -121,7 +121,8 @@ UNIT_AFTER = re.compile(
 
 #: The period of a rate ("per week", "a year", "/hr", "each month", "per annum").
 RATE_AFTER = re.compile(
-    rf"""(?:\s+(?:per|a|an|each|every)\s+|\s?/\s?)(?P<period>{alternation(PERIODS)})""",
+    rf"""(?:\s+(?:per|a|an|each|every)\s+|\s?/\s?)(?P<period>{alternation(PERIODS)})
+         (?![\s,]+(?:earlier|ago|later|before|after|previously|on|since|back))  # "a year earlier" is a time""",
     re.VERBOSE | re.IGNORECASE,
 )
 

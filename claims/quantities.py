@@ -37,6 +37,7 @@ _FUNCTION_WORDS = frozenset(
 _CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]*)\s+\Z")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)", re.IGNORECASE)
 _TIME_SUFFIX = re.compile(r"(?:[ap]\.?m\.?|h|hrs|GMT|BST)", re.IGNORECASE)
+_MALFORMED_TAIL = re.compile(r"[.,]\d[\d.,]*(?<![.,])")
 _AND_A_FRACTION = re.compile(r"[\s-]+and[\s-]+an?[\s-]+(half|quarter|third)\b", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:-|to|and)\s*\Z", re.IGNORECASE)
 
@@ -157,6 +158,10 @@ def _read_digits(seg: Segmented, m: re.Match) -> _Found | Classified:
     start, end = m.start(), m.end()
     glued = m.group("glued") or ""
     core = view[start:end - len(glued)] if glued else view[start:end]
+    if not glued:
+        odd = _MALFORMED_TAIL.match(view, end)
+        if odd:  # "1,8923", "3.817.69", "110,00": separators in no pattern we can read
+            return _classified(seg, start, odd.end(), "malformed", "digits in no number format numcheck reads")
     if ":" in core or _TIME_SUFFIX.fullmatch(glued or "-") and (":" in core or "." in core or glued):
         if ":" in core or glued.lower().rstrip(".") in ("am", "pm", "a.m", "p.m"):
             return _classified(seg, start, end, "time", "time of day")
@@ -220,7 +225,7 @@ def _context_class(seg: Segmented, f: _Found, core: str, glued: str, qual: str, 
     start, end = f.start, f.end
     before = view[max(0, start - 30):start]
     after = view[end:end + 30]
-    if "," not in core and "." not in core and "/" not in core:
+    if core.isascii() and core.isdigit():
         n = int(core)
         if lx.REFERENCE_BEFORE.search(before) and not lx.UNIT_AFTER.match(after):
             return "reference", "number of a page, section, item or the like"
@@ -231,19 +236,19 @@ def _context_class(seg: Segmented, f: _Found, core: str, glued: str, qual: str, 
         if score and n <= 99 and int(score.group(1)) <= 99 and lx.SPORT_CONTEXT.search(
                 view, max(0, start - 120), min(len(view), end + 60)):
             return "score", "sports score"
+        if re.match(r"-(?:\d{2}|\d{4})\b", after) and len(core) == 4 and 1800 <= n <= 2100:
+            return "year", "range of years"
         if len(core) == 4 and 1800 <= n <= 2100 and not cur:
             noun = lx.NOUN_AFTER.match(view, end)
             counted = noun and noun.group("a") in lx.COUNT_NOUNS
             if not counted or lx.YEAR_BEFORE.search(before):
                 return "year", "four-digit year"
-        if re.match(r"\s?-\s?\d{2}\b", after) and len(core) == 4 and 1800 <= n <= 2100:
-            return "year", "range of years"
         if re.search(lx.MONTH.pattern + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\Z", before) and len(core) == 4:
             return "date", "year of a date"
         cap = _CAPITALISED_BEFORE.search(before)
         if cap and cap.group(1).lower() not in _FUNCTION_WORDS and not lx.MONTH.fullmatch(cap.group(1)) \
                 and not _sentence_start(seg, start - len(cap.group(0))) and not qual \
-                and not lx.UNIT_AFTER.match(after) and not _has_noun(view, end):
+                and not lx.UNIT_AFTER.match(after) and not _has_plural_noun(view, end):
             return "name", f"number in the name '{cap.group(1)} {core}'"
     return None
 
@@ -262,9 +267,12 @@ def _sentence_start(seg: Segmented, at: int) -> bool:
     return i < 0 or seg.view[seg.sentences[i][0]:at].strip(" \"'(") == ""
 
 
-def _has_noun(view: str, end: int) -> bool:
+def _has_plural_noun(view: str, end: int) -> bool:
+    """A counted noun follows ("747 jets"); a verb ("95 sold") leaves the number in a name."""
     n = lx.NOUN_AFTER.match(view, end)
-    return bool(n and n.group("a") not in lx.NOT_NOUNS)
+    word = n.group("a") if n else ""
+    return bool(word) and word not in lx.NOT_NOUNS and (
+        word in lx.COUNT_NOUNS or (word.endswith("s") and not word.endswith(("ss", "us", "is"))))
 
 
 def _currency(word: str) -> str:
@@ -356,12 +364,15 @@ def _read_words(seg: Segmented, m: re.Match) -> _Found | Classified:
 def _read_vague(seg: Segmented, m: re.Match) -> _Found | Classified:
     view = seg.view
     start, end = m.start(), m.end()
-    words = view[start:end].lower().split()
-    key = " ".join(w for w in words[:2] if w not in ("of",))
-    if key not in VAGUE_WORDS:
-        key = words[0] if words[0] in VAGUE_WORDS else " ".join(words[:2])
+    words = [w for w in view[start:end].lower().split() if w != "of"]
+    if " ".join(words[:2]) in VAGUE_WORDS:   # "a handful", "a few"
+        key, rest = " ".join(words[:2]), words[2:]
+    elif words[0] in VAGUE_WORDS:            # "several", "hundreds"
+        key, rest = words[0], words[1:]
+    else:                                    # "a several": the article is not part of it
+        key, rest = words[1], words[2:]
     lo, hi = VAGUE_WORDS[key]
-    for w in words[len(key.split()):]:
+    for w in rest:                           # "several hundred million", "tens of thousands"
         w = w.removesuffix("s")
         if w in SCALES:
             lo, hi = lo * SCALES[w], hi * SCALES[w]
@@ -431,6 +442,6 @@ def _tidy(x: Decimal | None) -> Decimal | None:
     """Drop exponent noise from scaling ("4.2E+6" → 4200000) without changing the value."""
     if x is None:
         return None
-    if x == x.to_integral_value():
+    if x == x.to_integral_value() and x.adjusted() < 28:  # quantize needs the digits to fit the context
         return x.quantize(Decimal(1))
     return x.normalize()

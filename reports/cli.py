@@ -133,3 +133,13 @@ def _emit(report: str, output: str | None) -> None:
     except OSError as exc:
         click.echo(f"numcheck: {output}: cannot write report ({exc.strerror or exc})", err=True)
         sys.exit(EXIT_ERROR)
+
+
+def _register_commands() -> None:
+    """Commands that live in their own modules."""
+    from .extract_cmd import extract
+
+    main.add_command(extract)
+
+
+_register_commands()
