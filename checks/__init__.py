@@ -17,14 +17,24 @@ from ..claims import DEFAULT_HEDGE_TOLERANCE, extract
 from ..claims.errors import ConfigError
 from ..claims.records import Document, Note, Result
 from .absolute_change import AbsoluteChange
+from .averages import Averages
 from .base import Check, Context
 from .enumeration import Enumeration
+from .equivalence import UnitEquivalence
+from .multiples import Multiples
 from .percent_change import PercentChange
+from .percentage_points import PercentVersusPoints
+from .rates import RatesAndPeriods
+from .repeats import ConflictingRepeats
+from .shares import Shares
 from .totals import Totals
 
 #: Every built-in check, in code order. Third-party checks join through the
 #: ``numcheck.checks`` entry-point group (see :func:`registry`).
-BUILTIN: tuple[Check, ...] = (PercentChange(), AbsoluteChange(), Totals(), Enumeration())
+BUILTIN: tuple[Check, ...] = (
+    PercentChange(), AbsoluteChange(), Multiples(), PercentVersusPoints(), Shares(), Totals(),
+    Averages(), RatesAndPeriods(), Enumeration(), UnitEquivalence(), ConflictingRepeats(),
+)
 
 __all__ = ["BUILTIN", "Check", "Context", "Settings", "check_document", "check_text", "registry"]
 
@@ -39,6 +49,10 @@ class Settings:
     """Codes or code prefixes to skip (wins over ``select``)."""
     hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE
     """How far "approximately" and its kin widen an interval, relative to the value."""
+    rates: tuple[tuple[str, Decimal], ...] = ()
+    """Exchange rates: (currency code, value of one unit in a common base), for NC110."""
+    rate_tolerance: Decimal = Decimal("0.05")
+    """How far a conversion between currencies may stray from the configured rate."""
 
     def wants(self, code: str) -> bool:
         """Whether the check with ``code`` is selected and not ignored."""
@@ -67,7 +81,7 @@ def registry() -> tuple[Check, ...]:
 def check_document(doc: Document, settings: Settings = Settings(),
                    checks: Iterable[Check] | None = None) -> Document:
     """Run the selected checks over every claim of ``doc``; return it with results attached."""
-    ctx = Context.of(doc)
+    ctx = Context.of(doc, dict(settings.rates), settings.rate_tolerance)
     found: list[Result] = []
     for check in checks if checks is not None else registry():
         if not settings.wants(check.code):

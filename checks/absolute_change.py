@@ -6,15 +6,16 @@ from typing import Iterable
 
 from ..claims.records import Claim, Result
 from . import intervals as iv
-from .base import Check, Context, severity_of
+from .base import Comparing, Context
 
 
-class AbsoluteChange(Check):
+class AbsoluteChange(Comparing):
     """Checks a change stated as an amount against the values it goes from and to.
 
-    "Up 23,600 to 27,700" implies a start of 4,100; when the start is stated too, the difference
-    between the figures must be the stated amount within their rounding. A direction word that
-    disagrees with the sign of the difference is gross.
+    "Rose by £2m to £12m from £9m": the difference between the from and to values must be the stated
+    amount within the rounding of all three. With only one of the two values the start (or end) the
+    change implies is shown, and the result is unverifiable. A direction word that disagrees with
+    the sign of the difference is gross.
 
     Why: absolute changes are subtracted by hand, often from a figure of a different period.
 
@@ -29,24 +30,27 @@ class AbsoluteChange(Check):
     def run(self, claim: Claim, ctx: Context) -> Iterable[Result]:
         change = ctx.role(claim, "stated_change")
         start, end = ctx.role(claim, "from"), ctx.role(claim, "to")
-        if change is None or change.kind in ("percent", "percentage_point"):
+        if change is None or change.kind in ("percent", "percentage_point", "ratio"):
             return
         anchor = start or end
         if anchor is None or anchor.unit != change.unit or anchor.kind != change.kind:
             return
         stated = iv.signed(iv.of(change), claim.attributes.get("direction", "up"))
-        said = f"stated change {iv.fmt(stated.value, 2)} {change.unit}".rstrip() + f" {iv.fmt_interval(stated, 2)}"
+        said = f"stated change {iv.fmt_amount(stated.value, change.unit)} {iv.fmt_interval(stated, 2)}"
         if start is None or end is None:
+            known = end if end is not None else start
+            assert known is not None
+            other = (iv.difference(stated, iv.of(known)) if end is not None
+                     else iv.sum_of([iv.of(known), stated]))
+            which = "a start" if end is not None else "an end"
             yield self.result([claim], "unverifiable",
-                              f"{said}; the text gives only one of the values it goes from and to",
-                              stated=stated)
+                              f"{said}; with {known.text} it implies {which} of "
+                              f"{iv.fmt_amount(other.value, change.unit)}, which the text does not state",
+                              stated, other)
             return
         computed = iv.difference(iv.of(start), iv.of(end))
-        arithmetic = f"{said}; {start.text} → {end.text} is {iv.fmt(computed.value, 2)} {iv.fmt_interval(computed, 2)}"
-        if stated.overlaps(computed):
-            yield self.result([claim], "consistent", arithmetic, stated, computed,
-                              edge=iv.is_edge(stated, computed))
-            return
-        wrong_way = computed.value * stated.value < 0
-        yield self.result([claim], "inconsistent", arithmetic + "; the figures do not differ by the stated amount",
-                          stated, computed, severity=severity_of(stated.value, computed.value, wrong_direction=wrong_way))
+        wrong_way = computed.value * stated.value < 0 and not computed.contains(stated.value)
+        yield self.compare([claim], stated, computed,
+                           f"{said}; {start.text} → {end.text} is {iv.fmt_amount(computed.value, change.unit)} "
+                           f"{iv.fmt_interval(computed, 2)}",
+                           "the figures do not differ by the stated amount", wrong_direction=wrong_way)

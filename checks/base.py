@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import ClassVar, Iterable
+from typing import ClassVar, Iterable, Mapping
 
 from ..claims.records import Claim, Document, Interval, Quantity, Result
+from .intervals import is_edge
 
 
 @dataclass(frozen=True, slots=True)
@@ -21,10 +22,15 @@ class Context:
     document: Document
     quantities: dict[str, Quantity] = field(default_factory=dict)
     """Quantity id → quantity."""
+    rates: Mapping[str, Decimal] = field(default_factory=dict)
+    """Currency code → value of one unit in a common base, from the user's configuration."""
+    rate_tolerance: Decimal = Decimal("0.05")
+    """How far a currency conversion in the text may stray from the configured rate."""
 
     @classmethod
-    def of(cls, document: Document) -> "Context":
-        return cls(document, {q.id: q for q in document.quantities})
+    def of(cls, document: Document, rates: Mapping[str, Decimal] | None = None,
+           rate_tolerance: Decimal = Decimal("0.05")) -> "Context":
+        return cls(document, {q.id: q for q in document.quantities}, dict(rates or {}), rate_tolerance)
 
     def role(self, claim: Claim, role: str) -> Quantity | None:
         """The quantity in ``role`` of ``claim``, if the claim has that role."""
@@ -55,6 +61,21 @@ class Check:
             stated=stated, computed=computed, start=start, end=max(c.end for c in cs),
             line=min(c.line for c in cs), edge=edge,
         )
+
+
+class Comparing(Check):
+    """A check that recomputes one figure and compares it with the stated one."""
+
+    def compare(self, claims: Iterable[Claim], stated: Interval, computed: Interval, arithmetic: str,
+                failure: str, wrong_direction: bool = False) -> Result:
+        """consistent when the intervals overlap (marked edge when only through rounding), else
+        inconsistent with ``failure`` appended and a severity from the size of the miss."""
+        if stated.overlaps(computed):
+            edge = is_edge(stated, computed)
+            note = " (holds only at the edge of the rounding)" if edge else ""
+            return self.result(claims, "consistent", arithmetic + note, stated, computed, edge=edge)
+        return self.result(claims, "inconsistent", f"{arithmetic}; {failure}", stated, computed,
+                           severity=severity_of(stated.value, computed.value, wrong_direction=wrong_direction))
 
 
 def severity_of(stated: Decimal, computed: Decimal, *, wrong_direction: bool = False) -> str:

@@ -13,16 +13,16 @@ from .base import Check, Context
 class Enumeration(Check):
     """Checks a stated count of things against the things the text lists by name.
 
-    "Targeting 963 individuals in 11 countries" is checked against the countries the article names
-    for them. Naming more distinct items than stated is inconsistent; naming fewer is unverifiable
-    (a list may be partial); no list at all is unverifiable.
+    "In 11 countries" is checked against the countries the article names; "two topsites called XXS
+    and Z" against the names after "called". A list introduced by "called", "named", "namely" or a
+    colon must match the count; a list after "including" or "such as", or countries gathered from
+    the article, may be partial, so naming more than stated is inconsistent and fewer unverifiable.
 
-    Why: counts of countries, teams or products are edited separately from the lists that follow
+    Why: counts of countries, teams or products are edited separately from the lists that go with
     them, and drift when an item is added or removed.
 
     Fails: "Raids took place in three countries: France, Spain, Italy and Greece."
-    Passes: "Defendants in 11 countries: Austria, Denmark, France, Germany, Italy, the UK, Japan,
-    the Netherlands, Finland, Ireland and Iceland."
+    Passes: "The police seized two servers, called XXS and Z."
     """
 
     code = "NC109"
@@ -40,12 +40,13 @@ class Enumeration(Check):
             yield self.result([claim], "unverifiable",
                               f"stated {count.text} {noun}; the text lists none of them by name", stated)
             return
-        n = len(items)
-        computed = Interval(Decimal(n), Decimal(n), Decimal(n))
-        listing = f"the text names {n}: {', '.join(items)}"
-        if stated.contains(computed.value):
+        n = Decimal(len(items))
+        computed = Interval(n, n, n)
+        listing = f"the text names {len(items)}: {', '.join(items)}"
+        exhaustive = claim.attributes.get("exhaustive", False)
+        if stated.contains(n):
             yield self.result([claim], "consistent", f"stated {count.text} {noun}; {listing}", stated, computed)
-        elif stated.upper is not None and computed.value > stated.upper:
+        elif stated.upper is not None and n > stated.upper or exhaustive:
             yield self.result([claim], "inconsistent", f"stated {count.text} {noun}, but {listing}",
                               stated, computed, severity="major")
         else:

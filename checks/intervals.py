@@ -33,6 +33,30 @@ def difference(a: Interval, b: Interval, unit: str = "") -> Interval:
     return Interval(b.value - a.value, lo, hi, unit or a.unit)
 
 
+def sum_of(parts: list[Interval], unit: str = "") -> Interval:
+    """The sum of intervals (open if any part is open on that side)."""
+    value = sum((p.value for p in parts), Decimal(0))
+    lo = None if any(p.lower is None for p in parts) else sum((p.lower for p in parts), Decimal(0))
+    hi = None if any(p.upper is None for p in parts) else sum((p.upper for p in parts), Decimal(0))
+    return Interval(value, lo, hi, unit or (parts[0].unit if parts else ""))
+
+
+def ratio(num: Interval, den: Interval, scale: Decimal = Decimal(1), unit: str = "") -> Interval | None:
+    """num / den × scale over the intervals, for positive bounded denominators; else ``None``."""
+    if den.lower is None or den.upper is None or den.lower <= 0 or den.value <= 0:
+        return None
+    value = num.value / den.value * scale
+    lo = None if num.lower is None else min(num.lower / den.upper, num.lower / den.lower) * scale
+    hi = None if num.upper is None else max(num.upper / den.lower, num.upper / den.upper) * scale
+    return Interval(value, lo, hi, unit)
+
+
+def scaled(x: Interval, factor: Decimal, unit: str = "") -> Interval:
+    """x × factor (factor > 0)."""
+    return Interval(x.value * factor, None if x.lower is None else x.lower * factor,
+                    None if x.upper is None else x.upper * factor, unit or x.unit)
+
+
 def percent_change(start: Interval, end: Interval) -> Interval | None:
     """(end − start) / start × 100 over the intervals; ``None`` unless start is bounded and > 0."""
     if start.lower is None or start.upper is None or start.lower <= 0 or start.value <= 0:
@@ -66,6 +90,24 @@ def fmt(x: Decimal | None, places: int = 1, rounding: str | None = None) -> str:
     r = x.quantize(q, rounding=rounding) if rounding else x.quantize(q)
     text = f"{abs(r):,.{places}f}".rstrip("0").rstrip(".") if places else f"{abs(r):,.0f}"
     return ("−" if r < 0 and text.strip("0.,") else "") + text
+
+
+_SYMBOLS = {"GBP": "£", "USD": "$", "EUR": "€", "JPY": "¥"}
+
+
+def fmt_amount(x: Decimal, unit: str) -> str:
+    """An amount for a message: "£2m", "−£1.5bn", "23,600", "8 terabyte"."""
+    sign = "−" if x < 0 else ""
+    mag = abs(x)
+    base = unit.split(" / ")[0]
+    per = f" / {unit.split(' / ')[1]}" if " / " in unit else ""
+    if base in _SYMBOLS or len(base) == 3 and base.isupper():
+        for size, suffix in ((Decimal(10) ** 9, "bn"), (Decimal(10) ** 6, "m")):
+            if mag >= size:
+                return f"{sign}{_SYMBOLS.get(base, base + ' ')}{fmt(mag / size, 2)}{suffix}{per}"
+        return f"{sign}{_SYMBOLS.get(base, base + ' ')}{fmt(mag, 2)}{per}"
+    text = f"{sign}{fmt(mag, 2)}"
+    return f"{text} {unit}" if unit else text
 
 
 def fmt_interval(iv: Interval, places: int = 1) -> str:

@@ -2,20 +2,24 @@
 
 from __future__ import annotations
 
+from decimal import Decimal
 from typing import Iterable
 
-from ..claims.records import Claim, Result
+from ..claims.records import Claim, Interval, Quantity, Result
 from . import intervals as iv
-from .base import Check, Context, severity_of
+from .base import Comparing, Context
+
+_HUNDRED = Decimal(100)
 
 
-class PercentChange(Check):
+class PercentChange(Comparing):
     """Checks a stated relative change against the values it goes from and to.
 
-    A change stated as a percentage ("down 35% to 382 million … compared to 602 million") is
-    recomputed as (to − from) / from over every reading the rounding of the three figures allows.
-    It is inconsistent only if no such reading reaches the stated change; a direction word that
-    disagrees with the sign of the recomputed change (a "rise" that is a fall) is gross.
+    A change stated as a percentage ("down 35% to 382 million … compared to 602 million") or a
+    fraction ("fell by a third") is recomputed as (to − from) / from over every reading the rounding
+    of the figures allows. It is inconsistent only if no such reading reaches the stated change; a
+    direction word that disagrees with the sign of the recomputed change (a "rise" that is a fall)
+    is gross.
 
     Why: percentages are recomputed by hand and often from the wrong base or the wrong pair of
     years; a wrong one misstates the story while looking precise.
@@ -30,43 +34,44 @@ class PercentChange(Check):
 
     def run(self, claim: Claim, ctx: Context) -> Iterable[Result]:
         change = ctx.role(claim, "stated_change")
-        if change is None or change.kind != "percent":
+        if change is None or change.kind not in ("percent", "ratio"):
             return
-        direction = claim.attributes.get("direction", "up")
-        stated = iv.signed(iv.of(change), direction)
+        stated = iv.signed(_as_percent(change), claim.attributes.get("direction", "up"))
         start, end = ctx.role(claim, "from"), ctx.role(claim, "to")
         said = f"stated {iv.fmt(stated.value)}% {iv.fmt_interval(stated)}"
         if start is None or end is None:
             missing = " and ".join(r for r, q in (("from", start), ("to", end)) if q is None)
             plural = "values" if start is None and end is None else "value"
             yield self.result([claim], "unverifiable",
-                              f"{said}; the text gives no {missing} {plural} to recompute it from",
-                              stated=stated)
+                              f"{said}; the text gives no {missing} {plural} to recompute it from", stated)
             return
         if start.kind == "percent" and end.kind == "percent":
             points = iv.difference(iv.of(start), iv.of(end))
-            if points.overlaps(stated) and not _relative_holds(start, end, stated):
-                return  # a change in points stated with "%": NC104 reports it
+            relative = iv.percent_change(iv.of(start), iv.of(end))
+            if points.overlaps(stated) and not (relative and relative.overlaps(stated)):
+                return  # a change in points written with "%": NC104 reports it
         computed = iv.percent_change(iv.of(start), iv.of(end))
         if computed is None:
             yield self.result([claim], "unverifiable",
-                              f"{said}; a change from {start.text} has no percentage", stated=stated)
-            return
-        arithmetic = (f"{said}; {start.text} → {end.text} is {iv.fmt(computed.value)}% "
-                      f"{iv.fmt_interval(computed)}")
-        if stated.overlaps(computed):
-            edge = iv.is_edge(stated, computed)
-            note = " (holds only at the edge of the rounding)" if edge else ""
-            yield self.result([claim], "consistent", arithmetic + note, stated, computed, edge=edge)
+                              f"{said}; a change from {start.text} has no percentage", stated)
             return
         wrong_way = (computed.upper is not None and computed.upper < 0 < stated.value) or (
             computed.lower is not None and computed.lower > 0 > stated.value)
-        verdict_words = (f"; “{claim.attributes.get('direction_word', '')}” points the wrong way"
-                         if wrong_way else "; no rounding of the stated figures reaches the stated change")
-        yield self.result([claim], "inconsistent", arithmetic + verdict_words, stated, computed,
-                          severity=severity_of(stated.value, computed.value, wrong_direction=wrong_way))
+        failure = (f"“{claim.attributes.get('direction_word', '')}” points the wrong way" if wrong_way
+                   else "no rounding of the stated figures reaches the stated change")
+        yield self.compare([claim], stated, computed,
+                           f"{said}; {start.text} → {end.text} is {iv.fmt(computed.value)}% "
+                           f"{iv.fmt_interval(computed)}", failure, wrong_direction=wrong_way)
 
 
-def _relative_holds(start, end, stated) -> bool:
-    computed = iv.percent_change(iv.of(start), iv.of(end))
-    return computed is not None and computed.overlaps(stated)
+def _as_percent(q: Quantity) -> Interval:
+    """A percentage as stated, or a fraction ("a third") as a percentage, widened like a hedge.
+
+    Fractions in words are round by nature: "fell by a third" is not a claim of 33.33%.
+    """
+    if q.kind == "percent":
+        return iv.of(q)
+    value = q.value * _HUNDRED
+    spread = value * Decimal("0.05")
+    return Interval(value, (q.lower or q.value) * _HUNDRED - spread, (q.upper or q.value) * _HUNDRED + spread,
+                    "percent")

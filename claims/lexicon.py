@@ -67,7 +67,7 @@ TOKEN = re.compile(
         (?i:(?<![\w-])(?:a\s+)?{_VAGUE}(?:\s+(?:of\s+)?(?:hundred|thousand|million|billion)s?\b)*)
     )
   | (?P<words>
-        (?i:(?<![\w-])(?:(?:a|an)[\s-]+(?=(?:{_NW})))?
+        (?i:(?<![\w-])(?:(?:a|an)[\s-]+(?=(?:hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth|tenth)\b))?
         {_NW}(?:(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?){_NW})*)
     )
   | (?P<ordinal>(?i:\b{alternation(ORDINAL_WORDS)}))

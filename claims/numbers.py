@@ -85,8 +85,8 @@ class Parsed:
 def parse_digits(s: str) -> Parsed:
     """Read a digit string with optional thousands separators and decimals.
 
-    The interval is half a unit in the last stated place; trailing zeros of an integer are read
-    leniently (rounded at the last non-zero digit).
+    The interval is half a unit in the last stated place; trailing zeros of an integer of three
+    or more digits are read leniently (rounded at the last non-zero digit).
 
     >>> parse_digits("4.2")
     Parsed(value=Decimal('4.2'), lower=Decimal('4.15'), upper=Decimal('4.25'), precision='')
@@ -103,7 +103,9 @@ def parse_digits(s: str) -> Parsed:
         return Parsed(value, value - half, value + half)
     digits = clean.lstrip("0") or "0"
     zeros = len(digits) - len(digits.rstrip("0")) if digits != "0" else 0
-    if zeros and len(digits) > zeros:
+    if zeros and len(digits) > zeros and len(digits) >= 3:
+        # "50,000", "1,200", "300" may be rounded; "10" and "90" are read to the unit, since a
+        # two-digit figure rounded to tens ("10%" for 5-15%) is not how anyone writes.
         half = 5 * Decimal(10) ** (zeros - 1)
         note = f"trailing zeros read leniently: may be rounded to the nearest {10 ** zeros:,}"
         return Parsed(value, value - half, value + half, note)

@@ -94,7 +94,11 @@ def test_demo_prints_report_and_writes_json(tmp_path):
 
 def test_rules_and_explain():
     rules = run_cli("rules").stdout.decode().splitlines()
-    assert [line.split()[0] for line in rules] == ["NC101", "NC102", "NC106", "NC109"]
+    from numcheck.checks import registry
+    codes = [line.split()[0] for line in rules]
+    assert codes == [c.code for c in registry()]
+    assert codes[:11] == [
+        "NC101", "NC102", "NC103", "NC104", "NC105", "NC106", "NC107", "NC108", "NC109", "NC110", "NC111"]
     explain = run_cli("explain", "NC101").stdout.decode()
     assert explain.startswith("NC101 percent-change\n")
     assert "Fails:" in explain and "Passes:" in explain

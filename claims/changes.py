@@ -1,0 +1,169 @@
+"""Changes and multiples: "down 35% to 382 million … compared to 602 million", "doubled to £40m".
+
+Quantities of a clause take roles from the words before them: "to X" is the ``to`` value, "from
+X", "compared with X", "on X" the ``from`` value, "by X" or a percentage next to a direction word
+("down 35%", "a 30% drop", "or 12.9%") the ``stated_change``. A clause may hold several changes
+("sales rose 5% to £10m and profits fell 3% to £2m"): a role filled twice starts a new claim.
+"""
+
+from __future__ import annotations
+
+import re
+from decimal import Decimal
+from typing import Iterable
+
+from .drafts import BySentence, Draft, clauses, comparable, draft, left_of
+from .records import Quantity
+from .segment import Segmented
+
+_UP = r"""ris(?:e|es|ing|en)|rose|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|
+    gr(?:ow|ows|ew|own|owing|owth)|climb(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|
+    boost(?:s|ed|ing)?|rebound(?:s|ed|ing)?|leap(?:s|t|ed|ing)?|swell(?:s|ed|ing)?|
+    rais(?:e|es|ed|ing)|higher|hike[sd]?|up|upturn|expand(?:s|ed|ing)?|expansion|advanc(?:e|es|ed|ing)"""
+_DOWN = r"""fall(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|slump(?:s|ed|ing)?|
+    plung(?:e|es|ed|ing)|plummet(?:s|ed|ing)?|cut(?:s|ting)?|loss(?:es)?|lost|los(?:e|es|ing)|
+    decreas(?:e|es|ed|ing)|lower|shr(?:ink|inks|ank|unk|inking)|sl(?:id|ide|ides|iding)|
+    slip(?:s|ped|ping)?|dip(?:s|ped|ping)?|tumbl(?:e|es|ed|ing)|s(?:ank|ink|inks|inking|unk)|
+    reduc(?:e|es|ed|ing|tion)|contract(?:s|ed|ing|ion)|down|downturn|slid|eas(?:e|ed|ing)"""
+#: Matched on the lower-cased view: no IGNORECASE, which is several times slower on an alternation.
+DIRECTION = re.compile(rf"\b(?:(?P<up>{_UP})|(?P<down>{_DOWN}))\b", re.VERBOSE)
+_FROM_BEFORE = re.compile(r"(?:\bfrom|\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\bon)\s*\(?\s*\Z")
+_TO_BEFORE = re.compile(r"\bto\s*\(?\s*\Z")
+_CHANGE_BEFORE = re.compile(
+    rf"""(?:\bby|(?:\b(?:{_UP}|{_DOWN}))\s+of|,?\s*\bor|\(|\ba|\ban)\s*\Z""", re.VERBOSE)
+_DIRECTION_BEFORE = re.compile(rf"\b(?:{_UP}|{_DOWN})(?:\s+\w+ly)?\s*\Z", re.VERBOSE)
+_DIRECTION_AFTER = re.compile(rf"\s*(?:-\s*)?(?:{_UP}|{_DOWN})\b", re.VERBOSE)
+_NOT_AFTER_UP = re.compile(r"\s*(?:by\s+|from\s+|to\s+|\(|about\s+|almost\s+|nearly\s+)?[\d£$€¥(-]")
+_ROLE_KINDS = frozenset({"count", "money", "percent", "percentage_point", "data_size", "measure",
+                         "rate", "ratio"})
+
+_MULTIPLE = re.compile(
+    r"""\b(?:(?P<more>more\s+than\s+|almost\s+|nearly\s+)?
+        (?:(?P<x2>doubl(?:e|ed|es|ing))|(?P<x3>tripl(?:e|ed|es|ing)|trebl(?:e|ed|es|ing))
+          |(?P<x4>quadrupl(?:e|ed|es|ing))|(?P<half>halv(?:e|ed|es|ing))
+          |(?P<fold>[a-z0-9.]+)-fold))\b""",
+    re.VERBOSE,
+)
+_FACTORS = {"x2": Decimal(2), "x3": Decimal(3), "x4": Decimal(4), "half": Decimal("0.5")}
+
+
+def find_changes(seg: Segmented, by_sentence: BySentence) -> Iterable[Draft]:
+    """Change claims (NC101, NC102, NC104) and multiple claims (NC103), clause by clause."""
+    for idx, qs in by_sentence.items():
+        s0, e0 = seg.sentences[idx]
+        for cs, ce in clauses(seg, s0, e0):
+            in_clause = [q for q in qs if cs <= q.start < ce and q.kind in _ROLE_KINDS]
+            if not in_clause:
+                continue
+            multiple = _MULTIPLE.search(seg.lower, cs, ce)
+            if multiple:
+                yield from _multiple(seg, idx, cs, in_clause, multiple)
+                continue
+            directions = [d for d in DIRECTION.finditer(seg.lower, cs, ce) if _usable(seg, d)]
+            if directions:
+                yield from _changes_in_clause(seg, idx, cs, in_clause, directions)
+
+
+def _usable(seg: Segmented, d: re.Match) -> bool:
+    """"up"/"down" are directions only before a figure ("up 5%", "down from"), not in "set up"."""
+    return d.group(0) not in ("up", "down") or bool(_NOT_AFTER_UP.match(seg.lower, d.end()))
+
+
+def _changes_in_clause(seg: Segmented, idx: int, cs: int, qs: list[Quantity],
+                       directions: list[re.Match]) -> Iterable[Draft]:
+    groups: list[dict[str, Quantity]] = [{}]
+    loose: list[Quantity] = []
+    prev_end = cs
+    for q in qs:
+        role = _role(seg, q, left_of(seg, q, prev_end))
+        prev_end = q.end
+        if role is None:
+            loose.append(q)
+            continue
+        if role in groups[-1]:
+            groups.append({})
+        groups[-1][role] = q
+    for roles in groups:
+        _infer_to(roles, loose)
+        d = _as_change(seg, idx, roles, directions)
+        if d is not None:
+            yield d
+
+
+def _role(seg: Segmented, q: Quantity, left: str) -> str | None:
+    if _FROM_BEFORE.search(left):
+        return "from"
+    if _TO_BEFORE.search(left) and not left.endswith(("up to ", "close to ", "equal to ")):
+        return "to"
+    if q.kind in ("percent", "percentage_point", "ratio"):
+        if _DIRECTION_BEFORE.search(left) or _DIRECTION_AFTER.match(seg.lower, q.end):
+            return "stated_change"
+        if re.search(r"\bby\s*\Z", left) or (_CHANGE_BEFORE.search(left) and _DIRECTION_AFTER.match(seg.lower, q.end)):
+            return "stated_change"
+        if re.search(r"(?:,\s*or|\bor|\()\s*\Z", left):
+            return "stated_change"
+    elif re.search(r"\bby\s*\Z", left) or _DIRECTION_BEFORE.search(left):
+        return "stated_change"
+    return None
+
+
+def _infer_to(roles: dict[str, Quantity], loose: list[Quantity]) -> None:
+    """"Sales were £3.4bn, up 12% from £3.0bn": the figure before the change is its ``to`` value."""
+    start = roles.get("from")
+    if start is None or "to" in roles:
+        return
+    before = [q for q in loose if q.end <= min(r.start for r in roles.values()) and comparable(q, start)]
+    if before:
+        roles["to"] = before[-1]
+
+
+def _as_change(seg: Segmented, idx: int, roles: dict[str, Quantity],
+               directions: list[re.Match]) -> Draft | None:
+    start, end, change = roles.get("from"), roles.get("to"), roles.get("stated_change")
+    if start is not None and end is not None and not comparable(start, end):
+        return None
+    if start is not None and end is not None:
+        pass
+    elif change is None or change.kind not in ("percent", "percentage_point", "ratio"):
+        if change is None or (start or end) is None:
+            return None
+    anchor = change or end or start
+    assert anchor is not None
+    d = min(directions, key=lambda m: abs(m.start() - anchor.start))
+    return draft("change", roles, idx, start=min(d.start(), anchor.start),
+                 direction="up" if d.group("up") else "down", direction_word=d.group(0))
+
+
+def _multiple(seg: Segmented, idx: int, cs: int, qs: list[Quantity], m: re.Match) -> Iterable[Draft]:
+    factor_q = None
+    if m.group("fold"):
+        factor_q = next((q for q in qs if q.start <= m.start("fold") < q.end or q.end == m.end("fold")), None)
+        factor = factor_q.value if factor_q is not None else _fold_digits(m.group("fold"))
+        if factor is None:
+            return
+    else:
+        factor = next(_FACTORS[k] for k in _FACTORS if m.group(k))
+    roles: dict[str, Quantity] = {}
+    prev_end = cs
+    for q in qs:
+        if q is factor_q:
+            continue
+        left = left_of(seg, q, prev_end)
+        prev_end = q.end
+        role = "from" if _FROM_BEFORE.search(left) else "to" if _TO_BEFORE.search(left) else None
+        if role and role not in roles:
+            roles[role] = q
+    if not roles or ("from" in roles and "to" in roles and not comparable(roles["from"], roles["to"])):
+        return
+    if factor_q is not None:
+        roles["factor"] = factor_q
+    bound = (m.group("more") or "").split()[0] if m.group("more") else ""
+    yield draft("multiple", roles, idx, start=m.start(), end=m.end(), factor=str(factor),
+                word=m.group(0), bound=bound)
+
+
+def _fold_digits(text: str) -> Decimal | None:
+    try:
+        return Decimal(text)
+    except ArithmeticError:
+        return None
