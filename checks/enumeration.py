@@ -46,9 +46,12 @@ class Enumeration(Check):
         exhaustive = claim.attributes.get("exhaustive", False)
         if stated.contains(n):
             yield self.result([claim], "consistent", f"stated {count.text} {noun}; {listing}", stated, computed)
-        elif stated.upper is not None and n > stated.upper or exhaustive:
+        elif claim.attributes.get("same_sentence", True) and (
+                stated.upper is not None and n > stated.upper or exhaustive):
             yield self.result([claim], "inconsistent", f"stated {count.text} {noun}, but {listing}",
                               stated, computed, severity="major")
         else:
+            why = ("the list may be partial" if claim.attributes.get("same_sentence", True)
+                   else "in another sentence, so it may be about something else")
             yield self.result([claim], "unverifiable",
-                              f"stated {count.text} {noun}; {listing} (the list may be partial)", stated, computed)
+                              f"stated {count.text} {noun}; {listing} ({why})", stated, computed)

@@ -46,6 +46,7 @@ class UnitEquivalence(Comparing):
         readings = [c for c in (_convert(first, second.unit), _convert_binary(first, second.unit)) if c]
         if not readings:
             return
+        stated = _conversion_precision(second)
         computed = next((c for c in readings if c.overlaps(stated)), readings[0])
         yield self.compare([claim], stated, computed,
                            f"stated {second.text} {iv.fmt_interval(stated, 2)}; {first.text} is "
@@ -70,6 +71,19 @@ class UnitEquivalence(Comparing):
                            f"stated {second.text}; {first.text} at the configured rate is "
                            f"{iv.fmt_amount(converted.value, b)} {iv.fmt_interval(computed, 0)}",
                            "the two amounts differ by more than the configured rate allows")
+
+
+def _conversion_precision(q: Quantity) -> Interval:
+    """A converted figure is rounded to its leading digits by convention: "30ft (10m)" gives 9.1m
+    as 10, so "10" there stands for 5 to 15, as a round figure does under the lenient reading."""
+    digits = "".join(ch for ch in q.text if ch.isdigit() or ch == ".")
+    if "." in digits or not digits.rstrip("0") or digits == digits.rstrip("0"):
+        return iv.of(q)
+    zeros = len(digits) - len(digits.rstrip("0"))
+    unit = q.value / Decimal(digits) * Decimal(10) ** zeros
+    half = unit / 2
+    return Interval(q.value, min(q.lower, q.value - half) if q.lower is not None else None,
+                    max(q.upper, q.value + half) if q.upper is not None else None, q.unit)
 
 
 def _convert(q: Quantity, unit: str, source: str | None = None) -> Interval | None:

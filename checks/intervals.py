@@ -20,10 +20,11 @@ def of(q: Quantity) -> Interval:
 
 def signed(iv: Interval, direction: str) -> Interval:
     """A stated magnitude of change given the sign of its direction word ("down 35%" → −35)."""
+    # A stated change is a magnitude: "by less than £600" is 0 to 600, never below zero.
+    lower = iv.lower if iv.lower is not None else Decimal(0)
     if direction != "down":
-        return iv
-    return Interval(-iv.value, None if iv.upper is None else -iv.upper,
-                    None if iv.lower is None else -iv.lower, iv.unit)
+        return Interval(iv.value, lower, iv.upper, iv.unit)
+    return Interval(-iv.value, None if iv.upper is None else -iv.upper, -lower, iv.unit)
 
 
 def difference(a: Interval, b: Interval, unit: str = "") -> Interval:

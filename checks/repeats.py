@@ -12,14 +12,14 @@ from .base import Check, Context
 class ConflictingRepeats(Check):
     """Checks that a figure stated twice for the same thing has the same value both times.
 
-    Two counts of the same noun with a content word in common next to them ("will cut 1,200
-    jobs" … "the 1,500 jobs it will cut") must agree within their rounding ("1,200" and "1,300"
-    can both be 1,250).
+    Two counts of the same noun after the same word ("targeting 963 individuals" … "targeting 936
+    individuals"), in different sentences and within a factor of two of each other, must agree
+    within their rounding ("1,200" and "1,300" can both be 1,250).
 
     Why: a figure corrected in one paragraph and not in another leaves the reader two numbers.
 
-    Fails: "The firm will cut 1,200 jobs. … Unions said the 1,500 jobs it will cut were a blow."
-    Passes: "The firm will cut 1,200 jobs. … The 1,200 job cuts will fall mostly in Wales."
+    Fails: "The firm will cut 1,200 jobs. … Unions said it will cut 1,500 jobs by May."
+    Passes: "The firm will cut 1,200 jobs. … Unions said it will cut 1,200 jobs by May."
     """
 
     code = "NC111"

@@ -95,7 +95,9 @@ def _parts_totals(seg: Segmented, idx: int, qs: list[Quantity]) -> Iterable[Draf
                 return
         if i >= 2 and _PARTS_OUTRO.search(left_of(seg, total, qs[i - 1].end)):
             parts = [p for p in qs[:i] if comparable(p, total) and p.qualifier == "exact"]
-            if len(parts) >= 2 and len(parts) == len([p for p in qs[:i] if p.kind == total.kind]):
+            # "Twenty-two Maori and four others … played a total of 107 matches": different nouns
+            same_thing = not total.noun or all(p.noun == total.noun for p in parts)
+            if len(parts) >= 2 and same_thing and len(parts) == len([p for p in qs[:i] if p.kind == total.kind]):
                 yield draft("parts_total", {"total": total, **{f"part{k}": p for k, p in enumerate(parts, 1)}},
                             idx, exhaustive=True)
                 return

@@ -32,8 +32,16 @@ _TO_BEFORE = re.compile(r"\bto\s*\(?\s*\Z")
 _CHANGE_BEFORE = re.compile(
     rf"""(?:\bby|(?:\b(?:{_UP}|{_DOWN}))\s+of|,?\s*\bor|\(|\ba|\ban)\s*\Z""", re.VERBOSE)
 _DIRECTION_BEFORE = re.compile(rf"\b(?:{_UP}|{_DOWN})(?:\s+\w+ly)?\s*\Z", re.VERBOSE)
+#: An amount right after a verb of change ("rose 2,300", "up 23,600", "shed 900"); a noun of change
+#: before a bare number ("GDP growth two quarters ahead") does not state the amount of a change.
+_VERB_BEFORE = re.compile(
+    r"""\b(?:rose|risen|rises|jump(?:ed|s)|gain(?:ed|s)|grew|climb(?:ed|s)|surg(?:ed|es)|soar(?:ed|s)|
+        up|fell|fallen|falls|drop(?:ped|s)|declin(?:ed|es)|slump(?:ed|s)|plung(?:ed|es)|
+        plummet(?:ed|s)|slid|slipp(?:ed)|dipp(?:ed)|tumbl(?:ed|es)|sank|shed|lost|down|added|
+        increas(?:ed|es)|decreas(?:ed|es)|cut|reduced)(?:\s+\w+ly)?\s*\Z""", re.VERBOSE)
 _DIRECTION_AFTER = re.compile(rf"\s*(?:-\s*)?(?:{_UP}|{_DOWN})\b", re.VERBOSE)
 _NOT_AFTER_UP = re.compile(r"\s*(?:by\s+|from\s+|to\s+|\(|about\s+|almost\s+|nearly\s+)?[\d£$€¥(-]")
+_NEW_SUBJECT = re.compile(r"\b(?:who|which|whose|and|while|whereas)\b")
 _ROLE_KINDS = frozenset({"count", "money", "percent", "percentage_point", "data_size", "measure",
                          "rate", "ratio"})
 
@@ -76,11 +84,16 @@ def _changes_in_clause(seg: Segmented, idx: int, cs: int, qs: list[Quantity],
     prev_end = cs
     for q in qs:
         role = _role(seg, q, left_of(seg, q, prev_end))
+        # A new direction word between two figures starts a new change ("at five, up from 13,
+        # Stephen Fry rising nine places to 15"), as does a role filled twice.
+        gap = seg.lower[prev_end:q.start]
+        turned = bool(groups[-1]) and (any(prev_end <= d.start() < q.start for d in directions) or (
+            len(gap) > 25 and _NEW_SUBJECT.search(gap) is not None))
         prev_end = q.end
         if role is None:
             loose.append(q)
             continue
-        if role in groups[-1]:
+        if role in groups[-1] or turned:
             groups.append({})
         groups[-1][role] = q
     for roles in groups:
@@ -102,7 +115,7 @@ def _role(seg: Segmented, q: Quantity, left: str) -> str | None:
             return "stated_change"
         if re.search(r"(?:,\s*or|\bor|\()\s*\Z", left):
             return "stated_change"
-    elif re.search(r"\bby\s*\Z", left) or _DIRECTION_BEFORE.search(left):
+    elif re.search(r"\bby\s*\Z", left) or _VERB_BEFORE.search(left):
         return "stated_change"
     return None
 

@@ -46,7 +46,7 @@ def left_of(seg: Segmented, q: Quantity, lo: int) -> str:
 
 
 _CLAUSE_BREAK = re.compile(
-    r""";|\s-\s|,\s+(?:while|whereas|but|although|though|however)\b|\s(?:while|whereas)\s""")
+    r""";|\s-\s|,\s+(?:and|while|whereas|but|although|though|however)\b|\s(?:while|whereas)\s""")
 
 
 def clauses(seg: Segmented, start: int, end: int) -> Iterable[tuple[int, int]]:

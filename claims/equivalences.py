@@ -3,7 +3,8 @@
 - equivalence: a quantity followed by another of the same dimension in brackets, or after "or",
   "equivalent to", "the equivalent of" ("5 miles (8 km)", "$1.13bn (£600m)") → NC110.
 - rate_equivalence: the same for two rates over different periods ("£11,000 per week (£572,000 a
-  year)", "£11,000 a week, or £572,000 a year") → NC108.
+  year)", "£11,000 a week, or £572,000 a year") → NC108. A bare "or" joins alternatives, not
+  restatements ("£4.99 per month or £50 per year" is a price list), so it needs the comma.
 """
 
 from __future__ import annotations
@@ -16,7 +17,7 @@ from .records import Quantity
 from .segment import Segmented
 
 _JOIN = re.compile(
-    r"""\s*(?:\(\s*|,?\s*or\s+|\s-\s+|,?\s*(?:the\s+)?equivalent\s+(?:to|of)\s+|,?\s*(?:which|that)\s+is\s+)
+    r"""\s*(?:\(\s*|,\s*or\s+|\s-\s+(?:or\s+)?|,?\s*(?:the\s+)?equivalent\s+(?:to|of)\s+|,?\s*(?:which|that)\s+is\s+)
         (?:about\s+|around\s+|roughly\s+|some\s+|approximately\s+|nearly\s+|almost\s+|over\s+|more\s+than\s+)?\Z""",
     re.VERBOSE)
 _UNIT_KINDS = frozenset({"money", "data_size", "measure", "duration"})

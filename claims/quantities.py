@@ -37,6 +37,8 @@ _FUNCTION_WORDS = frozenset(
 _CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]*)\s+\Z")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)", re.IGNORECASE)
 _TIME_SUFFIX = re.compile(r"(?:[ap]\.?m\.?|h|hrs|GMT|BST)", re.IGNORECASE)
+_PERIOD_COUNT = re.compile(r"(\w+)\s+(?:quarters|halves)")
+_PERIOD_AFTER = re.compile(r"\s+(?:ahead|running|later|earlier|ago|straight|in\s+a\s+row|of\s+(?:growth|decline|contraction|the\s+(?:year|season|game|match)))\b")
 _MALFORMED_TAIL = re.compile(r"[.,]\d[\d.,]*(?<![.,])")
 _AND_A_FRACTION = re.compile(r"[\s-]+and[\s-]+an?[\s-]+(half|quarter|third)\b", re.IGNORECASE)
 _RANGE_JOIN = re.compile(r"\s*(?:-|to|and)\s*\Z", re.IGNORECASE)
@@ -341,10 +343,17 @@ def _read_words(seg: Segmented, m: re.Match) -> _Found | Classified:
             re.search(r"\b(?:no|any|every|some|each|the|this|that|which)\s+\Z", view[max(0, start - 12):start].lower())
             or re.match(r"[\s-]+(?:another|off|by\s+one)\b", view[end:end + 12].lower())):
         return _classified(seg, start, end, "pronoun", "'one' used as a pronoun or idiom")
+    if lx.REFERENCE_BEFORE.search(view, max(0, start - 30), start):
+        return _classified(seg, start, end, "reference", "number of a rank, page, item or the like")
     if surface[0].isupper() and not _sentence_start(seg, start):
         cap = _CAPITALISED_BEFORE.search(view, max(0, start - 40), start)
         if cap and cap.group(1).lower() not in _FUNCTION_WORDS:
             return _classified(seg, start, end, "name", f"number word in the name '{cap.group(1)} {surface}'")
+    period = _PERIOD_COUNT.fullmatch(low)
+    if period and _PERIOD_AFTER.match(seg.lower, end):
+        # "two quarters ahead", "both halves": periods counted, not the fraction 2/4
+        end = start + len(period.group(1))
+        low, surface, words = period.group(1), surface[:len(period.group(1))], [period.group(1)]
     parsed = parse_words(low)
     if parsed is None:
         return _classified(seg, start, end, "unparsed", "number words that do not form a number")
@@ -355,7 +364,7 @@ def _read_words(seg: Segmented, m: re.Match) -> _Found | Classified:
     if left.currency:
         f.start, f.unit, f.kind = left.currency_start, _currency(left.currency), "money"
     f.scaled = any(w in SCALES for w in words)
-    if len(words) == 1 and words[0] in FRACTION_WORDS or (words[0] in ("a", "an") and words[-1] in FRACTION_WORDS):
+    if words[-1] in FRACTION_WORDS and not f.scaled:  # "a third", "three-quarters", "two thirds"
         f.kind = "ratio"
     _read_after(view, f)
     return f
