@@ -9,16 +9,16 @@ from ..claims.records import Claim, Interval, Result
 from . import intervals as iv
 from .base import Comparing, Context
 
-#: "doubled" is a round word: read it as 2 give or take this share.
-_WORD_SPREAD = Decimal("0.1")
+#: "doubled" is a round word: read it as 2 give or take this share, the default hedge tolerance.
+_WORD_SPREAD = Decimal("0.05")
 
 
 class Multiples(Comparing):
     """Checks a stated multiple ("doubled", "tripled", "halved", "a three-fold rise") against its values.
 
     The ratio to / from is recomputed over the rounding of both figures and compared with the
-    multiple, read leniently: "doubled" is 1.8 to 2.2 times, "more than doubled" at least 2 times,
-    "almost doubled" 1.8 to 2 times.
+    multiple like a hedged figure: "doubled" is 1.9 to 2.1 times, "more than doubled" at least 2
+    times, "almost doubled" 1.9 to 2 times.
 
     Why: "doubled" and "tripled" are written from memory of the figures, and a rise from 40 to 60
     is not a doubling.

@@ -31,8 +31,9 @@ class PercentVersusPoints(Check):
         start, end = ctx.role(claim, "from"), ctx.role(claim, "to")
         if change is None or start is None or end is None or start.kind != "percent" or end.kind != "percent":
             return
-        if change.kind not in ("percent", "percentage_point"):
-            return
+        points_word = change.kind == "count" and change.noun in ("points", "point")
+        if change.kind not in ("percent", "percentage_point") and not points_word:
+            return  # "fell 5.5 points" between two percentages means percentage points
         stated = iv.signed(iv.of(change), claim.attributes.get("direction", "up"))
         points = iv.difference(iv.of(start), iv.of(end), "percentage_point")
         relative = iv.percent_change(iv.of(start), iv.of(end))

@@ -18,7 +18,7 @@ _READINGS: dict[str, dict[str, Decimal]] = {
     "365 days": {"second": Decimal(1) / 86400, "minute": Decimal(1) / 1440, "hour": Decimal(1) / 24,
                  "day": Decimal(1), "week": Decimal(7), "month": Decimal(365) / 12, "year": Decimal(365)},
     "52 weeks": {"second": Decimal(1) / 86400, "minute": Decimal(1) / 1440, "hour": Decimal(1) / 24,
-                 "day": Decimal(1), "week": Decimal(7), "month": Decimal(28), "year": Decimal(364)},
+                 "day": Decimal(1), "week": Decimal(7), "month": Decimal(364) / 12, "year": Decimal(364)},
     "working time": {"second": Decimal(1) / 28800, "minute": Decimal(1) / 480, "hour": Decimal(1) / 8,
                      "day": Decimal(1), "week": Decimal(5), "month": Decimal(260) / 12,
                      "year": Decimal(260)},

@@ -22,7 +22,7 @@ from .segment import Segmented
 _TOTAL_BEFORE = re.compile(
     r"""\b(?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|
         pushed|lift|lifts|lifting|lifted|rais(?:e|es|ed|ing))
-        (?:\s+(?:the|its|their|our)\s+(?:\w+\s+){0,6}?)?\s+to\s*\Z""",
+        (?:\s+(?:the|its|their|our)(?:\s+\w+){1,6}?)?\s+to\s*\Z""",
     re.VERBOSE,
 )
 _TOTAL_WORD = re.compile(r"\b(?:total|tally|overall|altogether|in\s+all|number)\b")
@@ -31,7 +31,7 @@ _EARLIER_BEFORE = re.compile(r"\b(?:already|so\s+far|to\s+date|previously|until\
 _TOTAL_OF = re.compile(r"(?:\ba\s+)?\btotal(?:ling|led|ed|s)?(?:\s+of)?\s*\Z|\bin\s+all\s*\Z")
 _TOTAL_AFTER = re.compile(r"\s*(?:in\s+total|altogether|in\s+all)\b")
 _PARTS_INTRO = re.compile(
-    r"""(?:\s+[a-z]+){0,4}\s*(?::|\s-\s|,\s*(?:made\s+up\s+of|comprising|consisting\s+of|of\s+which|split\s+between|
+    r"""(?:\s+[a-z]+){0,6}\s*(?::|\s-\s|,\s*(?:made\s+up\s+of|comprising|consisting\s+of|of\s+which|split\s+between|
         divided\s+(?:between|into)|(?P<partial>including|among\s+them|such\s+as)))""", re.VERBOSE)
 _PARTS_OUTRO = re.compile(
     r""",?\s*(?:making|giving|for|with)?\s*(?:a\s+)?(?:total(?:ling)?|combined\s+total)(?:\s+of)?\s*\Z""",
@@ -87,16 +87,19 @@ def _parts_totals(seg: Segmented, idx: int, qs: list[Quantity]) -> Iterable[Draf
     for i, total in enumerate(qs):
         intro = _PARTS_INTRO.match(seg.lower, total.end)
         if intro and (_TOTAL_OF.search(left_of(seg, total, s0)) or _TOTAL_AFTER.match(seg.lower, total.end)
-                      or intro.group(0).strip() == ":"):
+                      or intro.group(0).rstrip().endswith(":")):
             parts = _run_of_parts(seg, qs[i + 1:], total)
-            if len(parts) >= 2:
+            # each part is less than the whole ("has one clear upside: one risk in one region" is not one)
+            if len(parts) >= 2 and all(p.value < total.value for p in parts):
                 yield draft("parts_total", {"total": total, **{f"part{k}": p for k, p in enumerate(parts, 1)}},
                             idx, exhaustive=not intro.group("partial"))
                 return
         if i >= 2 and _PARTS_OUTRO.search(left_of(seg, total, qs[i - 1].end)):
             parts = [p for p in qs[:i] if comparable(p, total) and p.qualifier == "exact"]
             # "Twenty-two Maori and four others … played a total of 107 matches": different nouns
-            same_thing = not total.noun or all(p.noun == total.noun for p in parts)
+            nouns = {p.noun for p in parts}
+            same_thing = len(nouns) == 1 and (not total.noun or nouns == {total.noun}) and not any(
+                _AVERAGE_BEFORE.search(left_of(seg, p, s0)) for p in parts)
             if len(parts) >= 2 and same_thing and len(parts) == len([p for p in qs[:i] if p.kind == total.kind]):
                 yield draft("parts_total", {"total": total, **{f"part{k}": p for k, p in enumerate(parts, 1)}},
                             idx, exhaustive=True)
@@ -120,9 +123,12 @@ def _averages(seg: Segmented, by_sentence: BySentence) -> Iterable[Draft]:
             if not (_AVERAGE_BEFORE.search(left_of(seg, avg, s0)) or _AVERAGE_AFTER.match(seg.lower, avg.end)):
                 continue
             window = by_sentence.get(idx - 1, []) + qs
-            total = next((q for q in window if q is not avg and comparable(q, avg)
-                          and (_TOTAL_OF.search(left_of(seg, q, seg.sentences[q.sentence][0]))
-                               or _TOTAL_AFTER.match(seg.lower, q.end))), None)
+            others = [q for q in window if q is not avg and comparable(q, avg) and q.qualifier != "vague"]
+            # prefer a figure called a total; else the one other amount of the same unit nearby
+            # ("paid out £3.6m to 1,200 victims, an average of £3,000 each")
+            marked = [q for q in others if _TOTAL_OF.search(left_of(seg, q, seg.sentences[q.sentence][0]))
+                      or _TOTAL_AFTER.match(seg.lower, q.end)]
+            total = marked[0] if marked else (others[0] if len(others) == 1 and avg.kind == "money" else None)
             count = next((q for q in window if q.kind == "count" and q.unit == "" and q.noun
                           and q is not avg and q is not total and q.qualifier in ("exact", "approximate")), None)
             if total is not None and count is not None:

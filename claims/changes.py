@@ -31,6 +31,8 @@ _FROM_BEFORE = re.compile(r"(?:\bfrom|\bcompared\s+(?:to|with)|\bagainst|\bversu
 _TO_BEFORE = re.compile(r"\bto\s*\(?\s*\Z")
 _CHANGE_BEFORE = re.compile(
     rf"""(?:\bby|(?:\b(?:{_UP}|{_DOWN}))\s+of|,?\s*\bor|\(|\ba|\ban)\s*\Z""", re.VERBOSE)
+_AT_BEFORE = re.compile(rf"\b(?:{_UP}|{_DOWN})\b[^,;]{{0,20}}\bat\s*\Z", re.VERBOSE)
+_OF_BEFORE = re.compile(rf"\b(?:{_UP}|{_DOWN})\s+of\s*\Z", re.VERBOSE)
 _DIRECTION_BEFORE = re.compile(rf"\b(?:{_UP}|{_DOWN})(?:\s+\w+ly)?\s*\Z", re.VERBOSE)
 #: An amount right after a verb of change ("rose 2,300", "up 23,600", "shed 900"); a noun of change
 #: before a bare number ("GDP growth two quarters ahead") does not state the amount of a change.
@@ -42,6 +44,9 @@ _VERB_BEFORE = re.compile(
 _DIRECTION_AFTER = re.compile(rf"\s*(?:-\s*)?(?:{_UP}|{_DOWN})\b", re.VERBOSE)
 _NOT_AFTER_UP = re.compile(r"\s*(?:by\s+|from\s+|to\s+|\(|about\s+|almost\s+|nearly\s+)?[\d£$€¥(-]")
 _NEW_SUBJECT = re.compile(r"\b(?:who|which|whose|and|while|whereas)\b")
+_MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
+           "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
+_NAME_IN_GAP = re.compile(rf"(?<=[a-z,] )(?!(?:{_MONTHS})\b)[A-Z][a-z]+")
 _ROLE_KINDS = frozenset({"count", "money", "percent", "percentage_point", "data_size", "measure",
                          "rate", "ratio"})
 
@@ -86,8 +91,11 @@ def _changes_in_clause(seg: Segmented, idx: int, cs: int, qs: list[Quantity],
         role = _role(seg, q, left_of(seg, q, prev_end))
         # A new direction word between two figures starts a new change ("at five, up from 13,
         # Stephen Fry rising nine places to 15"), as does a role filled twice.
+        # A new subject between two figures starts a new change ("at five, up from 13 in 2004,
+        # Stephen Fry rising nine places to 15"); "…, up from £3.0bn" and "…, up 0.2 points"
+        # continue the one before.
         gap = seg.lower[prev_end:q.start]
-        turned = bool(groups[-1]) and (any(prev_end <= d.start() < q.start for d in directions) or (
+        turned = bool(groups[-1]) and (_NAME_IN_GAP.search(seg.view, prev_end, q.start) is not None or (
             len(gap) > 25 and _NEW_SUBJECT.search(gap) is not None))
         prev_end = q.end
         if role is None:
@@ -108,6 +116,10 @@ def _role(seg: Segmented, q: Quantity, left: str) -> str | None:
         return "from"
     if _TO_BEFORE.search(left) and not left.endswith(("up to ", "close to ", "equal to ")):
         return "to"
+    if _AT_BEFORE.search(left):
+        return "to"  # "down 3.2% at 1.42 million"
+    if _OF_BEFORE.search(left):
+        return "stated_change"  # "a rise of 0.25 percentage points", "a fall of 6.1%"
     if q.kind in ("percent", "percentage_point", "ratio"):
         if _DIRECTION_BEFORE.search(left) or _DIRECTION_AFTER.match(seg.lower, q.end):
             return "stated_change"

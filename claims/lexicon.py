@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .numbers import FRACTION_WORDS, ORDINAL_WORDS, SCALES, TENS_WORDS, UNITS_WORDS, VAGUE_WORDS
+from .numbers import FRACTION_WORDS, ORDINAL_WORDS, TENS_WORDS, UNITS_WORDS, VAGUE_WORDS
 from .units import CURRENCY_WORDS, PERIODS, UNIT_WORDS
 
 

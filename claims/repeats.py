@@ -7,6 +7,8 @@ same two content words stand right before both numbers ("IFPI is targeting 963 i
 "IFPI is targeting 936 individuals"), they stand in different sentences, and neither is more than
 1.5 times the other (a drifted figure, not another quantity). On the BBC corpus a looser rule
 (any shared word) flagged "made 110 appearances" against "made 164 appearances" for two clubs.
+Independently, two counts of the same noun whose digits are transposed ("24 cities" … "42
+cities") are taken as one figure mistyped.
 """
 
 from __future__ import annotations
@@ -35,18 +37,22 @@ _NUMBER_WORDS = frozenset(UNITS_WORDS) | frozenset(TENS_WORDS)
 def find_repeats(seg: Segmented, by_sentence: BySentence) -> Iterable[Draft]:
     """Pairs of statements of one count, whether they agree or not (the check decides)."""
     seen: dict[tuple[str, str, str], Quantity] = {}
+    by_noun: dict[tuple[str, str], list[Quantity]] = {}
     for idx in sorted(by_sentence):
         for q in by_sentence[idx]:
             if q.kind != "count" or q.qualifier != "exact" or len(q.noun) < 4 or q.noun in _GENERIC_NOUNS:
                 continue
+            swapped = next((p for p in by_noun.get((q.noun, q.unit), [])
+                            if p.sentence != q.sentence and _transposed(p.text, q.text)), None)
             word = _words_before(seg, q)
-            if not word:
-                continue
-            key = (q.noun, q.unit, word)
-            prior = seen.get(key)
-            if prior is not None and prior.sentence != q.sentence and _close(prior.value, q.value):
-                yield draft("repeat", {"first": prior, "second": q}, idx)
-            seen.setdefault(key, q)
+            prior = seen.get((q.noun, q.unit, word)) if word else None
+            if swapped is not None:
+                yield draft("repeat", {"first": swapped, "second": q}, idx, signal="transposed digits")
+            elif prior is not None and prior.sentence != q.sentence and _close(prior.value, q.value):
+                yield draft("repeat", {"first": prior, "second": q}, idx, signal="same words before")
+            by_noun.setdefault((q.noun, q.unit), []).append(q)
+            if word:
+                seen.setdefault((q.noun, q.unit, word), q)
 
 
 def _words_before(seg: Segmented, q: Quantity) -> str:
@@ -55,6 +61,13 @@ def _words_before(seg: Segmented, q: Quantity) -> str:
     words = [w for w in _WORD.findall(seg.lower[max(start, q.start - 60):q.start])
              if w not in _SKIP and w not in _STOP and w not in _NUMBER_WORDS]
     return " ".join(words[-2:]) if len(words) >= 2 else ""
+
+
+def _transposed(a: str, b: str) -> bool:
+    """Two figures whose digits are the same but in another order ("24" and "42", "21.8" and
+    "28.1"): the signature of a typing slip, and a strong sign that both mean one number."""
+    da, db = [c for c in a if c.isdigit()], [c for c in b if c.isdigit()]
+    return len(da) >= 2 and da != db and sorted(da) == sorted(db) and len(set(da)) > 1
 
 
 def _close(a: Decimal, b: Decimal) -> bool:

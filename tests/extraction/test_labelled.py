@@ -38,7 +38,6 @@ KNOWN_GAPS: dict[str, str] = {
     "business-076": "noun of 'one bidder remains' taken as 'remains'",
     "politics-005": "'4' in 'between 4 and 6 February' read as a count, not a date",
     "politics-010": "age 'Mr Blair, 51,' read as a count, not a duration in years",
-    "politics-014": "'three-quarters' read as a count, not a ratio",
     "politics-015": "'Two-thirds' read as a count, not a ratio; capitalised noun 'MPs' missed",
     "politics-020": "noun of '40 more seats' missed",
     "politics-023": "noun of '100 Labour MPs' missed (capitalised modifier)",
