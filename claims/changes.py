@@ -43,6 +43,7 @@ _VERB_BEFORE = re.compile(
         increas(?:ed|es)|decreas(?:ed|es)|cut|reduced)(?:\s+\w+ly)?\s*\Z""", re.VERBOSE)
 _DIRECTION_AFTER = re.compile(rf"\s*(?:-\s*)?(?:{_UP}|{_DOWN})\b", re.VERBOSE)
 _NOT_AFTER_UP = re.compile(r"\s*(?:by\s+|from\s+|to\s+|\(|about\s+|almost\s+|nearly\s+)?[\d£$€¥(-]")
+_APPOSITION = "apposition"
 _NEW_SUBJECT = re.compile(r"\b(?:who|which|whose|and|while|whereas)\b")
 _MONTHS = ("January|February|March|April|May|June|July|August|September|October|November|December|"
            "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec")
@@ -97,6 +98,9 @@ def _changes_in_clause(seg: Segmented, idx: int, cs: int, qs: list[Quantity],
         gap = seg.lower[prev_end:q.start]
         turned = bool(groups[-1]) and (_NAME_IN_GAP.search(seg.view, prev_end, q.start) is not None or (
             len(gap) > 25 and _NEW_SUBJECT.search(gap) is not None))
+        if role == _APPOSITION:
+            last = qs[qs.index(q) - 1] if qs.index(q) > 0 else None
+            role = "stated_change" if last is not None and last in groups[-1].values() else None
         prev_end = q.end
         if role is None:
             loose.append(q)
@@ -126,7 +130,7 @@ def _role(seg: Segmented, q: Quantity, left: str) -> str | None:
         if re.search(r"\bby\s*\Z", left) or (_CHANGE_BEFORE.search(left) and _DIRECTION_AFTER.match(seg.lower, q.end)):
             return "stated_change"
         if re.search(r"(?:,\s*or|\bor|\()\s*\Z", left):
-            return "stated_change"
+            return _APPOSITION  # "fell from 7,613 to 6,630, or 12.9%": only right after the to value
     elif re.search(r"\bby\s*\Z", left) or _VERB_BEFORE.search(left):
         return "stated_change"
     return None

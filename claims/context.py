@@ -17,7 +17,7 @@ from .units import CURRENCY_WORDS
 _SYMBOLS = tuple(sorted((w for w in CURRENCY_WORDS if not w.isalpha()), key=len, reverse=True))
 #: Currency codes and abbreviations written before the digits ("EUR 63.1 mn", "Rs 500").
 _CODES = tuple(sorted({"eur", "usd", "gbp", "jpy", "cny", "inr", "aud", "cad", "chf", "hkd", "sek",
-                       "nok", "dkk", "rub", "zar", "brl", "krw", "mxn", "nzd", "sgd", "rs", "rs."},
+                       "nok", "dkk", "rub", "zar", "brl", "krw", "mxn", "nzd", "sgd", "rs", "rs.", "rmb"},
                       key=len, reverse=True))
 _BY_LAST_CHAR: dict[str, tuple[str, ...]] = {}
 for _sym in _SYMBOLS:
@@ -25,6 +25,8 @@ for _sym in _SYMBOLS:
 #: The last word of every qualifier phrase: a cheap test before trying phrases.
 _LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIER_WORDS)
 _WORD = re.compile(r"\S+")
+#: Bounds written as symbols; their "qualifier text" is the symbol itself.
+_SYMBOL_BOUNDS = {"<": "<", ">": ">", "≤": "≤", "≥": "≥"}
 _MAX_QUALIFIER_WORDS = max(len(q.split()) for q in QUALIFIER_WORDS)
 
 
@@ -47,7 +49,8 @@ def read_left(view: str, lower: str, start: int) -> Left:
     """
     i = start
     sign = -1
-    if i > 0 and view[i - 1] == "-" and (i < 2 or view[i - 2] in " (\n\"'/£$€¥"):
+    if i > 0 and view[i - 1] == "-" and (i < 2 or view[i - 2] in " (\n\"'/£$€¥<>=~") and not (
+            i >= 3 and view[i - 2] == " " and view[i - 3].isdigit()):  # "75 -300mm" is a range
         sign = i - 1
         i -= 1
     currency, cur_start = _currency_before(lower, i)
@@ -55,8 +58,15 @@ def read_left(view: str, lower: str, start: int) -> Left:
         i = cur_start
         if sign < 0 and i > 0 and view[i - 1] == "-" and (i < 2 or view[i - 2] in " (\n\"'"):
             sign = i = i - 1
-    elif sign < 0 and lower.endswith("minus ", max(0, i - 6), i):
-        sign = i = i - 6
+    elif sign < 0:
+        for word in ("minus ", "negative "):
+            if lower.endswith(word, max(0, i - len(word)), i):
+                sign = i = i - len(word)
+                break
+    if i > 0 and view[i - 1] in "<>≤≥":  # "<-30", ">700": a bound written as a symbol
+        s = i - 2 if i >= 2 and view[i - 2] in "=" else i - 1
+        return Left(_SYMBOL_BOUNDS[view[i - 1]], s, view[cur_start:cur_start + len(currency)] if currency else "",
+                    cur_start, sign)
     qualifier, q_start = _qualifier_before(view, lower, i)
     return Left(qualifier, q_start, view[cur_start:cur_start + len(currency)] if currency else "",
                 cur_start, sign)

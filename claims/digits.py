@@ -13,7 +13,7 @@ from decimal import Decimal
 from . import lexicon as lx
 from .context import read_left
 from .found import FUNCTION_WORDS, Found, classified, currency, read_after, sentence_start
-from .numbers import FRACTION_WORDS, SCALES, Parsed, parse_digits, parse_fraction
+from .numbers import FRACTION_CHARS, FRACTION_WORDS, SCALES, Parsed, parse_digits, parse_fraction
 from .records import Classified
 from .segment import Segmented
 from .units import CURRENCY_WORDS, UNIT_WORDS
@@ -21,6 +21,7 @@ from .units import CURRENCY_WORDS, UNIT_WORDS
 _CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]*)\s+\Z")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)", re.IGNORECASE)
 _TIME_SUFFIX = re.compile(r"(?:[ap]\.?m\.?|h|hrs|GMT|BST)", re.IGNORECASE)
+_LENGTH_WORDS = frozenset("tall long high wide deep away high-jump hurdles sprint race freestyle".split())
 _MALFORMED_TAIL = re.compile(r"[.,]\d[\d.,]*(?<![.,])")
 _AND_A_FRACTION = re.compile(r"[\s-]+and[\s-]+an?[\s-]+(half|quarter|third)\b", re.IGNORECASE)
 
@@ -41,8 +42,12 @@ def read_digits(seg: Segmented, m: re.Match) -> Found | Classified:
         return classified(seg, start, end, "ordinal", f"ordinal suffix '{glued}'")
     if glued.lower() == "s" and re.fullmatch(r"(?:1[89]|20)?\d0", core):
         return classified(seg, start, end, "year", "decade")
-    if "/" in core or core[-1] in "½¼¾⅓⅔⅕⅛⅜⅝⅞" or core[0] in "½¼¾⅓⅔⅕⅛⅜⅝⅞":
+    if "/" in core or core[-1] in FRACTION_CHARS or core[0] in FRACTION_CHARS:
         parsed = parse_fraction(core)
+        if parsed is not None and len(core) == 1:  # "⅙ of them": a share, like "a sixth"
+            f = Found(start, end, parsed, kind="ratio")
+            read_after(view, f)
+            return f
         if parsed is None:
             return classified(seg, start, end, "date", "numbers separated by slashes")
     else:
@@ -68,8 +73,10 @@ def read_digits(seg: Segmented, m: re.Match) -> Found | Classified:
     if glued:
         g = glued.lower()
         nxt = lx.NOUN_AFTER.match(view, end)
-        if g in SCALES and (f.kind == "money" or g != "m" or (nxt and nxt.group("a") not in lx.NOT_NOUNS)):
-            f.parsed, f.scaled, f.end = f.parsed.scaled(SCALES[g]), True, end
+        if glued in ("M", "MM") or g in SCALES and (f.kind == "money" or g != "m" or (
+                nxt and nxt.group("a") not in lx.NOT_NOUNS and nxt.group("a") not in _LENGTH_WORDS)):
+            # "£10m", "10M", "US$ 1MM", "7m copies" are millions; "1.8m tall", "the 100m" metres
+            f.parsed, f.scaled, f.end = f.parsed.scaled(SCALES["m"] if glued in ("M", "MM") else SCALES[g]), True, end
         elif g in UNIT_WORDS:
             f.unit, f.kind = UNIT_WORDS[g]
             f.end = end
@@ -140,3 +147,12 @@ def _has_plural_noun(view: str, end: int) -> bool:
     word = n.group("a") if n else ""
     return bool(word) and word not in lx.NOT_NOUNS and (
         word in lx.COUNT_NOUNS or (word.endswith("s") and not word.endswith(("ss", "us", "is"))))
+
+
+def read_code_glued(seg: Segmented, m: re.Match, code: re.Match) -> Found:
+    """"USD115": the code's currency and the digits after it, then the usual scale and unit."""
+    start = m.start() + code.start(2)
+    f = Found(m.start(), start + len(code.group(2)), parse_digits(code.group(2)),
+              unit=currency(code.group(1)), kind="money")
+    read_after(seg.view, f)
+    return f

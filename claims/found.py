@@ -7,6 +7,7 @@ period of a rate ("per week") and, for a count, the noun it counts ("963 individ
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -17,6 +18,11 @@ from .segment import Segmented
 from .units import CURRENCY_WORDS, PERIODS, UNIT_WORDS
 
 _MINOR_CURRENCY = {"GBX": "GBP", "USX": "USD", "EUX": "EUR"}
+_MILLION_CODE = re.compile(r"\s?[mM](USD|usd|EUR|eur|GBP|gbp)\b")
+_WON = re.compile(r"\s+won\b", re.IGNORECASE)
+#: "12 m long", "1 m x 1 m", "12 m 2 dm": a spaced "m" is a metre only where a length reads so.
+_SPACED_METRE = re.compile(r" m(?=\s+(?:long|tall|high|wide|deep|away|x|by|\d)\b|[.,;)]|\s*\Z)")
+_UNIT_MULTIPLES = {"decade": ("year", Decimal(10)), "fortnight": ("week", Decimal(2))}
 #: Words before a capitalised word that make it ordinary prose, not a name ("In 2004").
 FUNCTION_WORDS = frozenset(
     """the a an in on at by for from to of and or but as with since after before during this that
@@ -55,11 +61,30 @@ def currency(word: str) -> str:
 
 def read_after(view: str, f: Found) -> None:
     """Scale, unit, rate period and counted noun after the number; extends ``f`` in place."""
+    of_a = lx.OF_A.match(view, f.end) if f.kind == "ratio" else None
+    if of_a is not None:  # "a quarter of a percentage point", "two thirds of a million"
+        sc = lx.SCALE_AFTER.match(view, of_a.end() - 1)
+        u = lx.UNIT_AFTER.match(view, of_a.end() - 1)
+        if sc is not None:
+            word = (sc.group("word") or sc.group("abbr")).lower()
+            f.parsed, f.scaled, f.end, f.kind = f.parsed.scaled(SCALES[word]), True, sc.end(), "count"
+        elif u is not None:
+            f.end = of_a.end() - 1
+            f.kind = "count"
     if not f.scaled:
         sc = lx.SCALE_AFTER.match(view, f.end)
         if sc:
             word = (sc.group("word") or sc.group("abbr")).lower()
             f.parsed, f.scaled, f.end = f.parsed.scaled(SCALES[word]), True, sc.end()
+    if not f.unit:
+        mcode = _MILLION_CODE.match(view, f.end)
+        if mcode is not None and not f.scaled:  # "30 MUSD", "48.5 mGBP": millions of the currency
+            f.parsed, f.scaled, f.end = f.parsed.scaled(SCALES["m"]), True, mcode.end()
+            f.unit, f.kind = mcode.group(1).upper(), "money"
+        elif f.scaled and _WON.match(view, f.end):  # "1.2 trillion won": the currency, not the verb
+            f.unit, f.kind, f.end = "KRW", "money", _WON.match(view, f.end).end()
+        elif _SPACED_METRE.match(view, f.end):  # "12 m long"
+            f.unit, f.kind, f.end = "meter", "measure", f.end + 2
     if not f.unit:
         u = lx.UNIT_AFTER.match(view, f.end)
         if u:
@@ -69,6 +94,13 @@ def read_after(view: str, f: Found) -> None:
             else:
                 f.unit, f.kind = currency(word), "money"
             f.end = u.end()
+    if f.kind == "money" and not f.scaled:  # "75 USD million"
+        sc = lx.SCALE_AFTER.match(view, f.end)
+        if sc is not None and sc.group("word"):
+            f.parsed, f.scaled, f.end = f.parsed.scaled(SCALES[sc.group("word").lower()]), True, sc.end()
+    if f.unit in _UNIT_MULTIPLES:  # "two decades" is 20 years: pint's decade is logarithmic
+        f.unit, factor = _UNIT_MULTIPLES[f.unit]
+        f.parsed = f.parsed.scaled(factor)
     if f.unit in _MINOR_CURRENCY:
         f.unit = _MINOR_CURRENCY[f.unit]
         f.parsed = f.parsed.scaled(Decimal("0.01"))

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import re
 
-from .numbers import FRACTION_WORDS, ORDINAL_WORDS, TENS_WORDS, UNITS_WORDS, VAGUE_WORDS
+from .numbers import FRACTION_CHARS as FC
+from .numbers import FRACTION_WORDS, ORDINAL_WORDS, TENS_WORDS, UNITS_WORDS, VAGUE_WORDS  # noqa: F401 (re-exported)
 from .units import CURRENCY_WORDS, PERIODS, UNIT_WORDS
 
 
@@ -56,33 +57,43 @@ TOKEN = re.compile(
     )
   | (?P<digits>
         (?<![\w.])(?<!\d,)
-        (?:\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d+)(?:\.\d+)?  # 1,234,567.89 · 4.2 · 963
+        (?:\d{{1,2}}(?:,\d{{2}})+,\d{{3}}(?![\d])        # 12,34,567 (Indian grouping)
+          |\d{{1,3}}(?:,\d{{3}})+(?![\d])|\d+)(?:\.\d+)?  # 1,234,567.89 · 4.2 · 963
         (?:(?::|\.(?=\d+\s*[ap]\.?m\b))\d+)*     # 10:30, 9.30pm
-        (?:\s?[½¼¾⅓⅔⅕⅛⅜⅝⅞]|/\d+)?                # 2½, 3/4
+        (?:\s?[{FC}]|/\d+|\s\d{{1,2}}/\d{{1,2}}(?![\d/]))?   # 2½, 3/4, 10 1/2
         (?P<glued>[A-Za-z]+\d*)?                 # 1.2bn, 21st, 1990s, 4G, 10m, 5km
       | (?<![\w.,])\.\d+                         # .5
-      | (?<![\w])[½¼¾⅓⅔⅕⅛⅜⅝⅞]
+      | (?<![\w])[{FC}]
     )
   | (?P<vague>                                   # several thousand, hundreds of thousands
         (?i:(?<![\w-])(?:a\s+)?{_VAGUE}(?:\s+(?:of\s+)?(?:hundred|thousand|million|billion)s?\b)*)
     )
   | (?P<words>
-        (?i:(?<![\w-])(?:(?:a|an)[\s-]+(?=(?:hundred|thousand|million|billion|trillion|dozen|half|third|quarter|fifth|tenth)\b))?
+        (?i:(?<![\w-])(?:(?:a|an)[\s-]+(?=(?:hundred|thousand|million|billion|trillion|dozen|{alternation(FRACTION_WORDS)})))?
         {_NW}(?:(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?){_NW})*)
     )
   | (?P<ordinal>(?i:\b{alternation(ORDINAL_WORDS)}))
   | (?P<inword>(?i:\b(?:{_NW}|{alternation(ORDINAL_WORDS)})))  # first-half, no-one, multi-million
-  | (?P<odd>[\d½¼¾⅓⅔⅕⅛⅜⅝⅞][\d.,½¼¾⅓⅔⅕⅛⅜⅝⅞]*)   # digits in no format we read: "a½0"
+  | (?P<odd>[\d{FC}][\d.,{FC}]*)   # digits in no format we read: "a½0"
     """,
     re.VERBOSE,
 )
 
 #: Where a token may be: a digit, a vulgar fraction or a number word. Matched on the lower-cased
 #: view, so the big word alternation runs without IGNORECASE (several times faster).
-CANDIDATE_DIGIT = re.compile(r"[\d½¼¾⅓⅔⅕⅛⅜⅝⅞]")  # every digit: one a token did not consume starts another
+CANDIDATE_DIGIT = re.compile(rf"[\d{FC}]")  # every digit: one a token did not consume starts another
 CANDIDATE_WORD = re.compile(r"\b" + trie(
     _NUMBER_WORDS + list(ORDINAL_WORDS) + [w for w in VAGUE_WORDS if " " not in w]
     + ["handful", "couple", "few"]) + r"\b")
+
+#: A duration with an article for its number: "an hour", "half an hour", "a couple of days",
+#: "another week", "a fortnight". Not a time reference ("a year ago", "a day after").
+ARTICLE_DURATION = re.compile(
+    r"""\b(?P<count>half\s+an?|(?:an?\s+)?couple\s+of|an?|another)\s+
+        (?P<unit>hours?|days?|weeks?|fortnights?|months?|years?|decades?|minutes?|seconds?)\b
+        (?P<and_half>\s+and\s+(?:a\s+)?half\b)?
+        (?!\s+(?:ago|earlier|later|before|after|on|since|previously|back|or\s+so\s+ago))""",
+    re.VERBOSE)
 
 #: Hedges and bounds that may stand right before a number (or its currency).
 QUALIFIER_WORDS: dict[str, str] = {}
@@ -91,27 +102,31 @@ for _q, _words in {
                     "circa", "c.", "an estimated", "estimated", "nearly", "almost", "close to",
                     "just under", "just over", "just below", "just above", "getting on for",
                     "in the region of", "of the order of", "on the order of", "or so"),
-    "more_than": ("more than", "over", "above", "in excess of", "upwards of", "exceeding", "beyond"),
-    "at_least": ("at least", "no less than", "no fewer than", "a minimum of", "not less than"),
-    "less_than": ("less than", "fewer than", "under", "below", "short of"),
+    "more_than": ("more than", "over", "above", "in excess of", "upwards of", "exceeding", "beyond", ">"),
+    "at_least": ("at least", "no less than", "no fewer than", "a minimum of", "not less than", "≥"),
+    "less_than": ("less than", "fewer than", "under", "below", "short of", "<"),
     "at_most": ("at most", "up to", "no more than", "a maximum of", "not more than", "as many as",
-                "as much as"),
+                "as much as", "≤"),
 }.items():
     for _w in _words:
         QUALIFIER_WORDS[_w] = _q
 
 #: Scale word after a number ("4.2 million", "£1.2bn", "EUR 63.1 mn").
 SCALE_AFTER = re.compile(
-    r"""(?:[\s-]*(?P<word>hundred|thousand|million|billion|trillion)s?\b
+    r"""(?:[\s-]*(?P<word>hundred|thousand|million|billion|trillion|lakh|crore|dozen)s?\b
          |\s?(?P<abbr>bn|mn|mln|bln|tn|trn)\b)""",
     re.VERBOSE | re.IGNORECASE,
 )
 
 # Spaced unit words: one-letter abbreviations ("m", "g", "p") only count when glued to the digits,
 # and words that are also common English ("won", "rand", "rs") never follow a number as a unit.
-_NOT_SPACED = {"won", "rand", "rs", "stg"}
-_UNIT_SURFACES = [w for w in UNIT_WORDS if len(w) > 1 or not w.isalpha()] + [
-    w for w in CURRENCY_WORDS if len(w) > 1 and w.replace(" ", "").isalpha() and w not in _NOT_SPACED]
+_NOT_SPACED = {"won", "rand", "rs", "stg", "try", "gel", "lak", "crc", "l", "cup", "degree", "rad"}
+_UNIT_SURFACES = [w for w in UNIT_WORDS if (len(w) > 1 or not w.isalpha()) and w not in _NOT_SPACED] + [
+    w for w in CURRENCY_WORDS if w not in _NOT_SPACED and (
+        (len(w) > 1 and w.replace(" ", "").replace(".", "").isalpha()) or (len(w) == 1 and not w.isalpha()))]
+#: "two thirds of a million", "a hundredth of a second", "a quarter of a percentage point".
+OF_A = re.compile(r"\s+of\s+an?\s+")
+
 #: Unit word after a number and its scale ("35%", "8 terabytes", "2.39bn rupees", "three-and-a-half years").
 UNIT_AFTER = re.compile(
     rf"""(?:[\s-]?)(?P<unit>{alternation([w for w in _UNIT_SURFACES if not w[0].isalpha()], boundary=False)}

@@ -15,16 +15,17 @@ HALF = Decimal("0.5")
 
 #: Scale words and abbreviations → multiplier.
 SCALES: dict[str, Decimal] = {
-    "hundred": Decimal(100),
+    "hundred": Decimal(100), "dozen": Decimal(12),
     "thousand": Decimal(10) ** 3, "k": Decimal(10) ** 3,
     "million": Decimal(10) ** 6, "m": Decimal(10) ** 6, "mn": Decimal(10) ** 6,
     "mln": Decimal(10) ** 6, "mil": Decimal(10) ** 6,
+    "lakh": Decimal(10) ** 5, "lakhs": Decimal(10) ** 5, "crore": Decimal(10) ** 7, "crores": Decimal(10) ** 7,
     "billion": Decimal(10) ** 9, "bn": Decimal(10) ** 9, "b": Decimal(10) ** 9, "bln": Decimal(10) ** 9,
     "trillion": Decimal(10) ** 12, "tn": Decimal(10) ** 12, "trn": Decimal(10) ** 12,
 }
 
 UNITS_WORDS = {
-    "zero": 0, "nil": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
+    "zero": 0, "nil": 0, "nought": 0, "naught": 0, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
     "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
     "fourteen": 14, "fifteen": 15, "sixteen": 16, "seventeen": 17, "eighteen": 18, "nineteen": 19,
 }
@@ -34,8 +35,11 @@ TENS_WORDS = {
 }
 #: Fraction word → denominator ("two thirds" is 2 / 3, computed as such to keep Decimal exact).
 FRACTION_WORDS = {
-    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4,
-    "fifth": 5, "fifths": 5, "tenth": 10, "tenths": 10,
+    "half": 2, "halves": 2, "third": 3, "thirds": 3, "quarter": 4, "quarters": 4, "fourth": 4,
+    "fourths": 4, "fifth": 5, "fifths": 5, "sixth": 6, "sixths": 6, "seventh": 7, "sevenths": 7,
+    "eighth": 8, "eighths": 8, "ninth": 9, "ninths": 9, "tenth": 10, "tenths": 10,
+    "hundredth": 100, "hundredths": 100, "thousandth": 1000, "thousandths": 1000,
+    "millionth": 10 ** 6, "billionth": 10 ** 9, "trillionth": 10 ** 12,
 }
 ORDINAL_WORDS = frozenset(
     """first second third fourth fifth sixth seventh eighth ninth tenth eleventh twelfth
@@ -57,10 +61,12 @@ VAGUE_WORDS: dict[str, tuple[Decimal, Decimal]] = {
     "millions": (Decimal(2) * 10 ** 6, Decimal(10) ** 9),
     "billions": (Decimal(2) * 10 ** 9, Decimal(10) ** 12),
 }
-UNICODE_FRACTIONS = {"½": Decimal("0.5"), "¼": Decimal("0.25"), "¾": Decimal("0.75"),
-                     "⅓": Decimal(1) / 3, "⅔": Decimal(2) / 3, "⅕": Decimal("0.2"),
-                     "⅛": Decimal("0.125"), "⅜": Decimal("0.375"), "⅝": Decimal("0.625"),
-                     "⅞": Decimal("0.875")}
+UNICODE_FRACTIONS = {ch: Decimal(n) / Decimal(d) for ch, (n, d) in {
+    "½": (1, 2), "⅓": (1, 3), "⅔": (2, 3), "¼": (1, 4), "¾": (3, 4), "⅕": (1, 5), "⅖": (2, 5),
+    "⅗": (3, 5), "⅘": (4, 5), "⅙": (1, 6), "⅚": (5, 6), "⅐": (1, 7), "⅛": (1, 8), "⅜": (3, 8),
+    "⅝": (5, 8), "⅞": (7, 8), "⅑": (1, 9), "⅒": (1, 10)}.items()}
+#: The vulgar-fraction characters, for character classes of the token patterns.
+FRACTION_CHARS = "".join(UNICODE_FRACTIONS)
 
 
 @dataclass(frozen=True, slots=True)
@@ -132,6 +138,13 @@ def parse_words(s: str) -> Parsed | None:
     words = [w for w in _WORD_SPLIT.split(s.casefold()) if w]
     if not words:
         return None
+    for i, w in enumerate(words[1:-1], 1):
+        # "twenty and three fifths", "one hundred and three quarters": a whole plus a fraction
+        if w == "and" and words[-1] in FRACTION_WORDS:
+            whole, part = parse_words(" ".join(words[:i])), parse_words(" ".join(words[i + 1:]))
+            if whole is not None and part is not None and part.value < 1:
+                value = whole.value + part.value
+                return Parsed(value, value, value)
     total = Decimal(0)   # completed groups (… million, … thousand)
     group = Decimal(0)   # the group being read
     seen_number = False
@@ -155,10 +168,13 @@ def parse_words(s: str) -> Parsed | None:
         elif w in TENS_WORDS:
             group += TENS_WORDS[w]
         elif w == "dozen":
-            group = (group or Decimal(1)) * 12
+            if fraction and not group:  # "half a dozen"
+                group, fraction = fraction * 12, Decimal(0)
+            else:
+                group = (group or Decimal(1)) * 12
         elif w == "hundred":
             group = (group or Decimal(1)) * 100
-        elif w in SCALES and len(w) > 3:
+        elif w in SCALES and len(w) > 3 and w not in ("lakhs", "crores"):
             if fraction and not group:
                 # "half a million": the fraction applies to the scale
                 total += fraction * SCALES[w]

@@ -14,17 +14,19 @@ import re
 from decimal import Decimal
 
 from . import lexicon as lx
-from .digits import read_digits
+from .digits import read_code_glued, read_digits
 from .found import Found, classified
+from .numbers import FRACTION_CHARS
 from .records import Classified, Quantity
 from .segment import Segmented
-from .words import read_vague, read_words
+from .words import read_article_duration, read_vague, read_words
 
 #: How far a hedge ("approximately") widens an interval, relative to the value.
 DEFAULT_HEDGE_TOLERANCE = Decimal("0.05")
 
 _LOWER_HEDGES = ("nearly", "almost", "just under", "just below", "getting on for", "close to")
 _UPPER_HEDGES = ("just over", "just above")
+_CODE_GLUED = re.compile(r"(?i)(usd|eur|gbp|jpy|cny|inr|aud|cad|chf|hkd|rmb)(\d[\d,]*(?:\.\d+)?)")
 _RANGE_JOIN = re.compile(r"\s*(?:-|to|and)\s*\Z", re.IGNORECASE)
 
 
@@ -41,6 +43,11 @@ def scan(seg: Segmented, hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE
     for at in _candidates(seg):
         if at < pos:
             continue  # inside what the last token consumed ("4.2 million": "million" is read)
+        duration = lx.ARTICLE_DURATION.match(seg.lower, at)
+        if duration is not None and not _after_amount(view, at):
+            found.append(read_article_duration(seg, duration))
+            pos = duration.end()
+            continue
         m = _token_at(view, at, pos)
         if m is None:
             continue
@@ -69,14 +76,20 @@ def _candidates(seg: Segmented) -> list[int]:
     """
     found = [m.start() for m in lx.CANDIDATE_DIGIT.finditer(seg.view)]
     found += [m.start() for m in lx.CANDIDATE_WORD.finditer(seg.lower)]
+    found += [m.start() for m in lx.ARTICLE_DURATION.finditer(seg.lower)]
     found.sort()
     return found
+
+
+def _after_amount(view: str, at: int) -> bool:
+    """"£5 a year", "200 a day": the article is the period of a rate that a reader rejected."""
+    return bool(re.search(r"[\d%]\s*\Z", view[max(0, at - 3):at]))
 
 
 def _token_at(view: str, at: int, floor: int) -> re.Match | None:
     """The token holding the candidate at ``at``, starting no earlier than ``floor``."""
     start = at
-    if view[at].isdigit() or view[at] in "½¼¾⅓⅔⅕⅛⅜⅝⅞":
+    if view[at].isdigit() or view[at] in FRACTION_CHARS:
         # back up over letters glued to the digits ("MP3", "COVID-19") and a leading point (".5")
         while start > floor and (view[start - 1].isalpha() or (
                 view[start - 1] == "-" and start >= 2 and view[start - 2].isupper())):
@@ -108,6 +121,9 @@ def _read_token(seg: Segmented, m: re.Match, tol: Decimal) -> Found | Classified
     if m.group("odd") is not None:
         return classified(seg, m.start(), m.end(), "malformed", "digits in no number format numcheck reads")
     if m.group("ident") is not None:
+        code = _CODE_GLUED.fullmatch(m.group("ident"))
+        if code is not None:  # "USD115", "EUR63.1m": a currency code written against its amount
+            return read_code_glued(seg, m, code)
         return classified(seg, m.start(), m.end(), "identifier", "letters and digits in one word")
     if m.group("ordinal") is not None:
         return classified(seg, m.start(), m.end(), "ordinal", "ordinal number word")
@@ -124,9 +140,9 @@ def _inherit_range_unit(view: str, found: list[Found], f: Found) -> None:
         return
     prev = found[-1]
     gap = view[prev.end:f.start]
-    if prev.kind == "ratio" or re.search(r"\bby\s*\Z", view[max(0, prev.start - 4):prev.start]) \
-            or "," in view[prev.start:prev.end]:
-        return  # "fell by 35,000 to 1.42 million" is a change; "25,000" is already a full figure
+    if prev.kind == "ratio" or "," in view[prev.start:prev.end] or (
+            "to" in gap.lower() and re.search(r"\bby\s*\Z", view[max(0, prev.start - 4):prev.start])):
+        return  # "fell by 35,000 to 1.42 million" is a change, not a range; "by 3-5%" is a range
     if prev.unit or prev.scaled or prev.noun or not _RANGE_JOIN.fullmatch(" " + gap if gap else "-"):
         return
     if len(gap) > 9:

@@ -8,6 +8,7 @@ Ten", "the first half") are classified instead.
 from __future__ import annotations
 
 import re
+from decimal import Decimal
 
 from . import lexicon as lx
 from .context import read_left
@@ -17,6 +18,10 @@ from .numbers import FRACTION_WORDS, SCALES, VAGUE_WORDS, Parsed, parse_words
 from .records import Classified
 from .segment import Segmented
 
+_SMALL = "|".join(sorted(set(lx.UNITS_WORDS) | set(lx.TENS_WORDS), key=len, reverse=True))
+#: "ten and fifteen": "and" joins a number to a hundred or a fraction ("one hundred and five",
+#: "one and a half"), never two small numbers.
+_TWO_NUMBERS = re.compile(rf"(.*?\b(?:{_SMALL}))\s+and\s+(?:{_SMALL})\b")
 _PERIOD_COUNT = re.compile(r"(\w+)\s+(?:quarters|halves)")
 _PERIOD_AFTER = re.compile(r"\s+(?:ahead|running|later|earlier|ago|straight|in\s+a\s+row|of\s+(?:growth|decline|contraction|the\s+(?:year|season|game|match)))\b")
 
@@ -27,6 +32,10 @@ def read_words(seg: Segmented, m: re.Match) -> Found | Classified:
     surface = view[start:end]
     low = surface.lower()
     words = low.replace("-", " ").split()
+    if len(words) > 1 and words[0] in FRACTION_WORDS and words[1] in FRACTION_WORDS:
+        # "fourth quarter", "third half": an ordinal before a period, not a sum of fractions
+        end = start + len(surface.split()[0].split("-")[0])
+        surface, low, words = view[start:end], view[start:end].lower(), [words[0]]
     if len(words) == 1 and words[0] in FRACTION_WORDS:
         w = words[0]
         after = view[end:end + 12].lower()
@@ -37,7 +46,11 @@ def read_words(seg: Segmented, m: re.Match) -> Found | Classified:
             return classified(seg, start, end, "period", "part of a game or calendar period")
         if w not in ("half", "halves") and not re.match(r"\s+of\b", after):
             return classified(seg, start, end, "ordinal", "ordinal number word")
-    if re.fullmatch(r"one", low) and (
+    joined = _TWO_NUMBERS.match(low)
+    if joined is not None:  # "between ten and fifteen": two numbers, not twenty-five
+        end = start + joined.end(1)
+        surface, low, words = view[start:end], low[:joined.end(1)], low[:joined.end(1)].replace("-", " ").split()
+    if re.fullmatch(r"one", low) and not lx.UNIT_AFTER.match(view, end) and (
             re.search(r"\b(?:no|any|every|some|each|the|this|that|which)\s+\Z", view[max(0, start - 12):start].lower())
             or re.match(r"[\s-]+(?:another|off|by\s+one)\b", view[end:end + 12].lower())):
         return classified(seg, start, end, "pronoun", "'one' used as a pronoun or idiom")
@@ -61,6 +74,8 @@ def read_words(seg: Segmented, m: re.Match) -> Found | Classified:
         f.qualifier, f.qualifier_text = lx.QUALIFIER_WORDS[" ".join(left.qualifier.lower().split())], left.qualifier
     if left.currency:
         f.start, f.unit, f.kind = left.currency_start, currency(left.currency), "money"
+    if left.sign_start >= 0:  # "minus one", "negative five percent"
+        f.start, f.parsed = min(f.start, left.sign_start), f.parsed.negated()
     f.scaled = any(w in SCALES for w in words)
     if words[-1] in FRACTION_WORDS and not f.scaled:  # "a third", "three-quarters", "two thirds"
         f.kind = "ratio"
@@ -86,4 +101,22 @@ def read_vague(seg: Segmented, m: re.Match) -> Found | Classified:
     f = Found(start, end, Parsed(lo, lo, hi - 1 if hi > 1 else hi), qualifier="vague")
     f.scaled = True
     read_after(view, f)
+    return f
+
+
+_ARTICLE_COUNTS = {"a": Decimal(1), "an": Decimal(1), "another": Decimal(1)}
+_UNIT_OF = {"fortnight": ("week", Decimal(2)), "decade": ("year", Decimal(10))}
+
+
+def read_article_duration(seg: Segmented, m: re.Match) -> Found:
+    """"an hour" is 1 hour, "half an hour" 0.5, "a couple of days" 2, "an hour and a half" 1.5."""
+    count = " ".join(m.group("count").split())
+    value = (Decimal("0.5") if count.startswith("half") else Decimal(2) if "couple" in count
+             else _ARTICLE_COUNTS[count])
+    if m.group("and_half"):
+        value += Decimal("0.5")
+    unit = m.group("unit").removesuffix("s")
+    unit, factor = _UNIT_OF.get(unit, (unit, Decimal(1)))
+    value *= factor
+    f = Found(m.start(), m.end(), Parsed(value, value, value), unit=unit, kind="duration")
     return f
