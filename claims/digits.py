@@ -18,9 +18,9 @@ from .records import Classified
 from .segment import Segmented
 from .units import CURRENCY_WORDS, UNIT_WORDS
 
-_CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]*)\s+\Z")
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)", re.IGNORECASE)
 _TIME_SUFFIX = re.compile(r"(?:[ap]\.?m\.?|h|hrs|GMT|BST)", re.IGNORECASE)
+_MONTH_DAY = re.compile(rf".*?\b{lx.MONTH.pattern}\s+\d{{1,2}}(?:st|nd|rd|th)?,?", re.S)
 _LENGTH_WORDS = frozenset("tall long high wide deep away high-jump hurdles sprint race freestyle".split())
 _MALFORMED_TAIL = re.compile(r"[.,]\d[\d.,]*(?<![.,])")
 _AND_A_FRACTION = re.compile(r"[\s-]+and[\s-]+an?[\s-]+(half|quarter|third)\b", re.IGNORECASE)
@@ -102,14 +102,16 @@ def _context_class(seg: Segmented, f: Found, core: str, glued: str, qual: str, c
         return None
     view = seg.view
     start, end = f.start, f.end
-    before = view[max(0, start - 30):start]
     after = view[end:end + 30]
+    prev, prev_start = lx.previous_word(view, start)
+    word = prev.lower().rstrip(".,:;")
     if core.isascii() and core.isdigit():
         n = int(core)
-        if lx.REFERENCE_BEFORE.search(before) and not lx.UNIT_AFTER.match(after):
+        if word in lx.NAME_WORDS and prev[:1].isupper() and prev[-1:].isalnum():
+            return "name", f"number in the name '{prev} {core}'"
+        if word in lx.REFERENCE_WORDS and not lx.UNIT_AFTER.match(after):
             return "reference", "number of a page, section, item or the like"
-        if n <= 31 and (re.match(r"\s+(?:of\s+)?" + lx.MONTH.pattern + r"\b", after)
-                        or re.search(lx.MONTH.pattern + r"\s+\Z", before)):
+        if n <= 31 and (re.match(r"\s+(?:of\s+)?" + lx.MONTH.pattern + r"\b", after) or lx.MONTH.fullmatch(prev)):
             return "date", "day of the month"
         score = re.match(r"\s?-\s?(\d{1,2})\b(?!\s*(?:%|per|years?|months?|weeks?|days?))", after)
         if score and n <= 99 and int(score.group(1)) <= 99 and lx.SPORT_CONTEXT.search(
@@ -120,15 +122,16 @@ def _context_class(seg: Segmented, f: Found, core: str, glued: str, qual: str, c
         if len(core) == 4 and 1800 <= n <= 2100 and not cur:
             noun = lx.NOUN_AFTER.match(view, end)
             counted = noun and noun.group("a") in lx.COUNT_NOUNS
-            if not counted or lx.YEAR_BEFORE.search(before):
+            if not counted or word in lx.YEAR_WORDS:
                 return "year", "four-digit year"
-        if re.search(lx.MONTH.pattern + r"\s+(?:\d{1,2}(?:st|nd|rd|th)?,?\s+)?\Z", before) and len(core) == 4:
+        if len(core) == 4 and (lx.MONTH.fullmatch(prev) or _MONTH_DAY.fullmatch(
+                view, max(0, prev_start - 12), prev_start + len(prev))):
             return "date", "year of a date"
-        cap = _CAPITALISED_BEFORE.search(before)
-        if cap and cap.group(1).lower() not in FUNCTION_WORDS and not lx.MONTH.fullmatch(cap.group(1)) \
-                and not sentence_start(seg, start - len(cap.group(0))) and not qual \
+        if prev[:1].isupper() and prev[-1:].isalnum() and word not in FUNCTION_WORDS and not lx.MONTH.fullmatch(prev) \
+                and not prev.endswith(("'s", "s'")) and prev_start + len(prev) + 2 >= start \
+                and not sentence_start(seg, prev_start) and not qual \
                 and not lx.UNIT_AFTER.match(after) and not _has_plural_noun(view, end):
-            return "name", f"number in the name '{cap.group(1)} {core}'"
+            return "name", f"number in the name '{prev} {core}'"
     return None
 
 

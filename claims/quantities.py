@@ -76,9 +76,26 @@ def _candidates(seg: Segmented) -> list[int]:
     """
     found = [m.start() for m in lx.CANDIDATE_DIGIT.finditer(seg.view)]
     found += [m.start() for m in lx.CANDIDATE_WORD.finditer(seg.lower)]
-    found += [m.start() for m in lx.ARTICLE_DURATION.finditer(seg.lower)]
+    found += _article_durations(seg.lower)
     found.sort()
     return found
+
+
+def _article_durations(lower: str) -> list[int]:
+    """Where "an hour", "half an hour", "a couple of days" may start: found from the unit word
+    backwards, because scanning for "a" would try a pattern at every other word."""
+    starts = []
+    for m in lx.DURATION_WORD.finditer(lower):
+        i = m.start()
+        for ending in lx.ARTICLE_ENDINGS:
+            if lower.endswith(ending, max(0, i - len(ending)), i) and (
+                    i - len(ending) == 0 or not lower[i - len(ending) - 1].isalnum()):
+                s = i - len(ending)
+                if ending == "couple of " and lower.endswith(("a ", "an "), max(0, s - 3), s):
+                    s -= 2 if lower[s - 2] == "a" else 3
+                starts.append(s)
+                break
+    return starts
 
 
 def _after_amount(view: str, at: int) -> bool:

@@ -12,12 +12,12 @@ from decimal import Decimal
 
 from . import lexicon as lx
 from .context import read_left
-from .digits import _CAPITALISED_BEFORE
 from .found import FUNCTION_WORDS, Found, classified, currency, read_after, sentence_start
 from .numbers import FRACTION_WORDS, SCALES, VAGUE_WORDS, Parsed, parse_words
 from .records import Classified
 from .segment import Segmented
 
+_CAPITALISED_BEFORE = re.compile(r"(?<![.!?]\s)(?<!^)\b([A-Z][\w'-]*)\s+\Z")
 _SMALL = "|".join(sorted(set(lx.UNITS_WORDS) | set(lx.TENS_WORDS), key=len, reverse=True))
 #: "ten and fifteen": "and" joins a number to a hundred or a fraction ("one hundred and five",
 #: "one and a half"), never two small numbers.
@@ -54,7 +54,7 @@ def read_words(seg: Segmented, m: re.Match) -> Found | Classified:
             re.search(r"\b(?:no|any|every|some|each|the|this|that|which)\s+\Z", view[max(0, start - 12):start].lower())
             or re.match(r"[\s-]+(?:another|off|by\s+one)\b", view[end:end + 12].lower())):
         return classified(seg, start, end, "pronoun", "'one' used as a pronoun or idiom")
-    if lx.REFERENCE_BEFORE.search(view, max(0, start - 30), start):
+    if lx.previous_word(view, start)[0].lower().rstrip(".") in lx.REFERENCE_WORDS:
         return classified(seg, start, end, "reference", "number of a rank, page, item or the like")
     if surface[0].isupper() and not sentence_start(seg, start):
         cap = _CAPITALISED_BEFORE.search(view, max(0, start - 40), start)

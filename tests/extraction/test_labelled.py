@@ -28,7 +28,6 @@ from numcheck.claims.units import unit_string
 #: Sentence id → what the extractor gets wrong there (the params are strict xfails).
 KNOWN_GAPS: dict[str, str] = {
     "business-024": "'£2-3m a year': '3m' read as metres, '£2' does not take the scale and rate",
-    "business-032": "'the UK's 100 biggest firms': number after a possessive read as a name",
     "business-042": "counted noun 'analysts' taken for '11 million analysts had expected'",
     "business-060": "'0930 GMT' read as a count, not a time",
     "business-070": "'revised up to 3.1%' read as the bound 'up to'",
@@ -40,7 +39,6 @@ KNOWN_GAPS: dict[str, str] = {
     "politics-023": "noun of '100 Labour MPs' missed (capitalised modifier)",
     "politics-025": "noun of '34 English councils' missed (capitalised modifier)",
     "politics-029": "'over 35 days' (a period) read as more_than",
-    "politics-031": "'the EU's 25 member states': number after a possessive read as a name",
     "politics-040": "'Millions of pounds' read as a count, the currency after 'of' missed",
     "politics-047": "noun of '45,000 A4 leaflets' missed",
     "tech-002": "'PlayStation 2' read as a count; noun 'consoles' missed",
@@ -59,11 +57,9 @@ KNOWN_GAPS: dict[str, str] = {
     "sport-041": "age 'aged 33' read as a count; 'a one-year' surface includes the article",
     "entertainment-003": "age 'aged 73' read as a count; capitalised noun 'Grammys' missed",
     "entertainment-004": "noun of '11 Oscar nominations' missed (capitalised modifier)",
-    "entertainment-011": "'Channel 4' classified as a reference, not a name",
     "entertainment-019": "age 'The pianist, 57,' read as a count; 'over three years' read as more_than",
     "entertainment-025": "'50 Cent' read as a count, not a name",
     "entertainment-026": "'over three weeks' (a period) read as more_than",
-    "entertainment-029": "'Radio 1' classified as a reference, not a name",
     "entertainment-034": "noun of 'a handful of Bafta awards' missed",
     "general-004": "year '1659' (before 1800) read as a count",
     "general-013": "'over 10 years' (a period) read as more_than",
