@@ -19,6 +19,8 @@ _SYMBOLS = tuple(sorted((w for w in CURRENCY_WORDS if not w.isalpha()), key=len,
 _CODES = tuple(sorted({"eur", "usd", "gbp", "jpy", "cny", "inr", "aud", "cad", "chf", "hkd", "sek",
                        "nok", "dkk", "rub", "zar", "brl", "krw", "mxn", "nzd", "sgd", "rs", "rs.", "rmb"},
                       key=len, reverse=True))
+_CODE_SET = frozenset(_CODES)
+_CODE_SIZES = tuple(sorted({len(c) for c in _CODES}, reverse=True))
 _BY_LAST_CHAR: dict[str, tuple[str, ...]] = {}
 for _sym in _SYMBOLS:
     _BY_LAST_CHAR[_sym[-1]] = _BY_LAST_CHAR.get(_sym[-1], ()) + (_sym,)
@@ -83,10 +85,10 @@ def _currency_before(lower: str, i: int) -> tuple[str, int]:
                 continue  # "ca$" is not "a$"
             return sym, s
     if j < i and lower[j - 1] in ".bdfklnprswy":  # a code needs the space: "EUR 63.1", "Rs 500"
-        for code in _CODES:
-            s = j - len(code)
-            if s >= 0 and lower.endswith(code, s, j) and (s == 0 or not lower[s - 1].isalpha()):
-                return code, s
+        for size in _CODE_SIZES:
+            s = j - size
+            if s >= 0 and lower[s:j] in _CODE_SET and (s == 0 or not lower[s - 1].isalpha()):
+                return lower[s:j], s
     return "", -1
 
 

@@ -20,6 +20,9 @@ from .units import CURRENCY_WORDS, UNIT_WORDS
 
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)", re.IGNORECASE)
 _TIME_SUFFIX = re.compile(r"(?:[ap]\.?m\.?|h|hrs|GMT|BST)", re.IGNORECASE)
+_MONTH_AFTER = re.compile(r"\s+(?:of\s+)?" + lx.MONTH.pattern + r"\b")
+_SCORE_AFTER = re.compile(r"\s?-\s?(\d{1,2})\b(?!\s*(?:%|per|years?|months?|weeks?|days?))")
+_YEAR_RANGE_AFTER = re.compile(r"-(?:\d{2}|\d{4})\b")
 _MONTH_DAY = re.compile(rf".*?\b{lx.MONTH.pattern}\s+\d{{1,2}}(?:st|nd|rd|th)?,?", re.S)
 _LENGTH_WORDS = frozenset("tall long high wide deep away high-jump hurdles sprint race freestyle".split())
 _MALFORMED_TAIL = re.compile(r"[.,]\d[\d.,]*(?<![.,])")
@@ -111,13 +114,13 @@ def _context_class(seg: Segmented, f: Found, core: str, glued: str, qual: str, c
             return "name", f"number in the name '{prev} {core}'"
         if word in lx.REFERENCE_WORDS and not lx.UNIT_AFTER.match(after):
             return "reference", "number of a page, section, item or the like"
-        if n <= 31 and (re.match(r"\s+(?:of\s+)?" + lx.MONTH.pattern + r"\b", after) or lx.MONTH.fullmatch(prev)):
+        if n <= 31 and (_MONTH_AFTER.match(after) or lx.MONTH.fullmatch(prev)):
             return "date", "day of the month"
-        score = re.match(r"\s?-\s?(\d{1,2})\b(?!\s*(?:%|per|years?|months?|weeks?|days?))", after)
+        score = _SCORE_AFTER.match(after)
         if score and n <= 99 and int(score.group(1)) <= 99 and lx.SPORT_CONTEXT.search(
                 view, max(0, start - 120), min(len(view), end + 60)):
             return "score", "sports score"
-        if re.match(r"-(?:\d{2}|\d{4})\b", after) and len(core) == 4 and 1800 <= n <= 2100:
+        if _YEAR_RANGE_AFTER.match(after) and len(core) == 4 and 1800 <= n <= 2100:
             return "year", "range of years"
         if len(core) == 4 and 1800 <= n <= 2100 and not cur:
             noun = lx.NOUN_AFTER.match(view, end)

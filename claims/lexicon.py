@@ -96,7 +96,7 @@ ARTICLE_DURATION = re.compile(
     re.VERBOSE)
 
 #: The unit words of ARTICLE_DURATION: found first (they are rarer than "a"), then read backwards.
-DURATION_WORD = re.compile(r"\b(?:hour|day|week|fortnight|month|year|decade|minute|second)s?\b")
+DURATION_WORDS = ("hour", "day", "week", "fortnight", "month", "year", "decade", "minute", "second")
 ARTICLE_ENDINGS = ("half a ", "half an ", "couple of ", "another ", "an ", "a ")
 
 #: Hedges and bounds that may stand right before a number (or its currency).

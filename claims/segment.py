@@ -27,6 +27,9 @@ _FOLD = str.maketrans({
     "\u00ab": '"', "\u00bb": '"',
 })
 
+# str.translate looks every character up in a dict; a regex finds the few that need it.
+_FOLDABLE = re.compile("[" + re.escape("".join(map(chr, _FOLD))) + "]")
+
 # Scraper boilerplate: phrases of web-page chrome that never belong to an article.
 _BOILERPLATE = re.compile(
     r"""we\ are\ processing\ your\ request
@@ -46,6 +49,10 @@ _BOILERPLATE = re.compile(
     """,
     re.VERBOSE,
 )
+# One word of each phrase above: substring tests are far cheaper than the alternation, so a
+# document is searched for the phrases only when it holds one of these.
+_BOILERPLATE_WORDS = ("processing your", "thank you for", "error", "inactivity", "try again", "cookie",
+                      "newsletter", "javascript", "share this", "rights reserved")
 _BOILERPLATE_MAX_CHARS = 600  # a longer paragraph is article text that happens to use a phrase
 
 # Words after which a period does not end a sentence.
@@ -55,6 +62,10 @@ _ABBREVIATIONS = frozenset(
     sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m""".split()
 )
 _TERMINATOR = re.compile(r"[.!?]+")
+# Terminators that may end a sentence: followed (after closing quotes) by a space and a character
+# that is not a lower-case letter, or straight away by a capital or a quote. Decimal points and
+# most mid-sentence dots never reach the Python-level test in :func:`_boundary`.
+_CUT_CANDIDATE = re.compile(r"""(?P<t>[.!?]+)["')\]]*(?=\s+[^\sa-z]|[^\W\da-z_]|["'])""")
 _MIN_DUPLICATE_CHARS = 30
 
 
@@ -88,7 +99,13 @@ def fold(text: str) -> str:
     >>> fold("4\u20135 \u201cup\u201d")
     '4-5 "up"'
     """
-    return text.translate(_FOLD)
+    if text.isascii():  # the common case: only tabs and carriage returns to fold
+        return text.replace("\t", " ").replace("\r", " ") if "\t" in text or "\r" in text else text
+    return _FOLDABLE.sub(_fold_one, text)
+
+
+def _fold_one(m: re.Match) -> str:
+    return _FOLD[ord(m.group())]
 
 
 def segment(text: str) -> Segmented:
@@ -100,11 +117,14 @@ def segment(text: str) -> Segmented:
     skipped: list[tuple[int, int, str]] = []
     notes: list[Note] = []
     seen: dict[str, int] = {}
+    any_boilerplate = any(word in lower for word in _BOILERPLATE_WORDS)
     for start, end in _paragraphs(view):
         para = view[start:end]
-        key = " ".join(para.split()).casefold()
+        key = lower[start:end]
+        if "  " in key:
+            key = " ".join(key.split())
         line = bisect.bisect_right(line_starts, start)
-        if _is_boilerplate(lower, start, end):
+        if any_boilerplate and _is_boilerplate(lower, start, end):
             skipped.append((start, end, "boilerplate"))
             notes.append(Note("boilerplate", f"line {line}: scraper boilerplate skipped "
                               f"({_preview(para)})", start, end))
@@ -165,8 +185,8 @@ def split_sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     spans = []
     begin = start
-    for m in _TERMINATOR.finditer(view, start, end):
-        cut = _boundary(view, m.start(), m.end(), end)
+    for m in _CUT_CANDIDATE.finditer(view, start, end):
+        cut = _boundary(view, m.start(), m.end("t"), end)
         if cut is None or cut <= begin:
             continue
         s, e = _trim(view, begin, cut)
