@@ -112,7 +112,7 @@ def _context_class(seg: Segmented, f: Found, core: str, glued: str, qual: str, c
         n = int(core)
         if word in lx.NAME_WORDS and prev[:1].isupper() and prev[-1:].isalnum():
             return "name", f"number in the name '{prev} {core}'"
-        if word in lx.REFERENCE_WORDS and not lx.UNIT_AFTER.match(after):
+        if word in lx.REFERENCE_WORDS and lx.unit_after(view, end) is None:
             return "reference", "number of a page, section, item or the like"
         if n <= 31 and (_MONTH_AFTER.match(after) or lx.MONTH.fullmatch(prev)):
             return "date", "day of the month"
@@ -133,7 +133,7 @@ def _context_class(seg: Segmented, f: Found, core: str, glued: str, qual: str, c
         if prev[:1].isupper() and prev[-1:].isalnum() and word not in FUNCTION_WORDS and not lx.MONTH.fullmatch(prev) \
                 and not prev.endswith(("'s", "s'")) and prev_start + len(prev) + 2 >= start \
                 and not sentence_start(seg, prev_start) and not qual \
-                and not lx.UNIT_AFTER.match(after) and not _has_plural_noun(view, end):
+                and lx.unit_after(view, end) is None and not _has_plural_noun(view, end):
             return "name", f"number in the name '{prev} {core}'"
     return None
 

@@ -64,7 +64,7 @@ def read_after(view: str, f: Found) -> None:
     of_a = lx.OF_A.match(view, f.end) if f.kind == "ratio" else None
     if of_a is not None:  # "a quarter of a percentage point", "two thirds of a million"
         sc = lx.SCALE_AFTER.match(view, of_a.end() - 1)
-        u = lx.UNIT_AFTER.match(view, of_a.end() - 1)
+        u = lx.unit_after(view, of_a.end() - 1)
         if sc is not None:
             word = (sc.group("word") or sc.group("abbr")).lower()
             f.parsed, f.scaled, f.end, f.kind = f.parsed.scaled(SCALES[word]), True, sc.end(), "count"
@@ -86,14 +86,14 @@ def read_after(view: str, f: Found) -> None:
         elif _SPACED_METRE.match(view, f.end):  # "12 m long"
             f.unit, f.kind, f.end = "meter", "measure", f.end + 2
     if not f.unit:
-        u = lx.UNIT_AFTER.match(view, f.end)
+        u = lx.unit_after(view, f.end)
         if u:
-            word = " ".join(u.group("unit").lower().replace("-", " ").split())
+            word = " ".join(u[0].replace("-", " ").split())
             if word in UNIT_WORDS:
                 f.unit, f.kind = UNIT_WORDS[word]
             else:
                 f.unit, f.kind = currency(word), "money"
-            f.end = u.end()
+            f.end = u[1]
     if f.kind == "money" and not f.scaled:  # "75 USD million"
         sc = lx.SCALE_AFTER.match(view, f.end)
         if sc is not None and sc.group("word"):

@@ -132,11 +132,24 @@ _UNIT_SURFACES = [w for w in UNIT_WORDS if (len(w) > 1 or not w.isalpha()) and w
 OF_A = re.compile(r"\s+of\s+an?\s+")
 
 #: Unit word after a number and its scale ("35%", "8 terabytes", "2.39bn rupees", "three-and-a-half years").
-UNIT_AFTER = re.compile(
-    rf"""(?:[\s-]?)(?P<unit>{alternation([w for w in _UNIT_SURFACES if not w[0].isalpha()], boundary=False)}
-                        |{alternation([w for w in _UNIT_SURFACES if w[0].isalpha()])}(?![-'][a-z]))""",
-    re.VERBOSE | re.IGNORECASE,
-)
+_UNIT_AFTER = rf"""(?:[\s-]?)(?P<unit>{alternation([w for w in _UNIT_SURFACES if not w[0].isalpha()], boundary=False)}
+                        |{alternation([w for w in _UNIT_SURFACES if w[0].isalpha()])}(?![-'][a-z]))"""
+#: Matched against lower-case text: re.IGNORECASE makes this long alternation four times slower.
+UNIT_AFTER = re.compile(_UNIT_AFTER, re.VERBOSE)
+_UNIT_AFTER_ANY_CASE = re.compile(_UNIT_AFTER, re.VERBOSE | re.IGNORECASE)
+_UNIT_WINDOW = 80
+
+
+def unit_after(text: str, pos: int) -> tuple[str, int] | None:
+    """The unit word standing at ``pos`` of ``text`` (any case) and the offset where it ends.
+
+    >>> unit_after("8 Terabytes (8,000 GB)", 1)
+    ('terabytes', 11)
+    """
+    window = text[pos:pos + _UNIT_WINDOW]
+    low = window.lower()
+    m = UNIT_AFTER.match(low) if len(low) == len(window) else _UNIT_AFTER_ANY_CASE.match(window)
+    return (m.group("unit").lower(), pos + m.end()) if m else None
 
 #: The period of a rate ("per week", "a year", "/hr", "each month", "per annum").
 RATE_AFTER = re.compile(

@@ -50,7 +50,7 @@ def read_words(seg: Segmented, m: re.Match) -> Found | Classified:
     if joined is not None:  # "between ten and fifteen": two numbers, not twenty-five
         end = start + joined.end(1)
         surface, low, words = view[start:end], low[:joined.end(1)], low[:joined.end(1)].replace("-", " ").split()
-    if re.fullmatch(r"one", low) and not lx.UNIT_AFTER.match(view, end) and (
+    if re.fullmatch(r"one", low) and lx.unit_after(view, end) is None and (
             re.search(r"\b(?:no|any|every|some|each|the|this|that|which)\s+\Z", view[max(0, start - 12):start].lower())
             or re.match(r"[\s-]+(?:another|off|by\s+one)\b", view[end:end + 12].lower())):
         return classified(seg, start, end, "pronoun", "'one' used as a pronoun or idiom")
