@@ -19,9 +19,13 @@ from ..claims.records import Document, Note, Result
 from .absolute_change import AbsoluteChange
 from .averages import Averages
 from .base import Check, Context
+from .debit import Debit
 from .enumeration import Enumeration
 from .equivalence import UnitEquivalence
+from .grim import Grim
+from .grimmer import Grimmer
 from .multiples import Multiples
+from .p_value import PValue
 from .percent_change import PercentChange
 from .percentage_points import PercentVersusPoints
 from .rates import RatesAndPeriods
@@ -34,6 +38,7 @@ from .totals import Totals
 BUILTIN: tuple[Check, ...] = (
     PercentChange(), AbsoluteChange(), Multiples(), PercentVersusPoints(), Shares(), Totals(),
     Averages(), RatesAndPeriods(), Enumeration(), UnitEquivalence(), ConflictingRepeats(),
+    PValue(), Grim(), Grimmer(), Debit(),
 )
 
 __all__ = ["BUILTIN", "Check", "Context", "Settings", "check_document", "check_text", "registry"]

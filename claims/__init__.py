@@ -18,6 +18,7 @@ from .records import (
 )
 from .relations import find_claims
 from .segment import segment
+from .statistics import find_statistics, number_claims
 
 __all__ = [
     "Claim", "Classified", "Document", "Interval", "Note", "Quantity", "Result",
@@ -30,7 +31,10 @@ def extract(text: str, path: str = "<text>", notes: tuple[Note, ...] = (),
     """Read ``text`` into a :class:`Document` of quantities, classified tokens, claims and notes."""
     seg = segment(text)
     quantities, classified = scan(seg, hedge_tolerance)
-    claims = find_claims(seg, quantities)
+    # Reported tests and descriptives re-type the scanner's generic numbers first, so the
+    # relation finders see them for what they are; all claims are then numbered in text order.
+    quantities, classified, statistics = find_statistics(seg, quantities, classified)
+    claims = number_claims(find_claims(seg, quantities), statistics)
     return Document(path=path, text=text, quantities=tuple(quantities),
                     classified=tuple(classified), claims=tuple(claims),
                     notes=tuple(notes) + seg.notes, sentences=seg.sentences)
