@@ -1,8 +1,10 @@
 """The ``numcheck`` command line.
 
-Exit codes: 0 nothing inconsistent, 1 at least one inconsistent result, 2 usage or input error
-(an input error is reported on stderr as one line naming the file; the other inputs are still
-checked and reported).
+Exit codes: 0 nothing inconsistent, 1 at least one inconsistent result (or unverifiable, with
+``--fail-on unverifiable``), 2 usage, input or configuration error (an input error is reported on
+stderr as one line naming the file; the other inputs are still checked and reported).
+
+Commands living in their own modules join with ``main.add_command(...)``.
 """
 
 from __future__ import annotations
@@ -13,12 +15,15 @@ from typing import Sequence
 
 import click
 
-from ..checks import Settings, check_text, registry
-from ..claims.errors import NumcheckError
+from ..checks import check_text, registry
+from ..claims.errors import ConfigError
 from ..claims.records import Document
 from ..claims.samples import sample_texts
-from ..claims.sources import expand, read_path
-from . import FORMATS, text_report
+from ..claims.sources import INPUT_FORMATS, discover
+from . import formats, text_report
+from .config import FAIL_ON, resolve
+from .render import TABLES, Options
+from .runner import check_paths
 
 EXIT_OK, EXIT_INCONSISTENT, EXIT_ERROR = 0, 1, 2
 
@@ -30,7 +35,7 @@ def main() -> None:
 
 
 def _format_option(f):
-    return click.option("--format", "fmt", type=click.Choice(sorted(FORMATS)), default=None,
+    return click.option("--format", "fmt", type=click.Choice(sorted(formats())), default=None,
                         help="Output format (default: text).")(f)
 
 
@@ -43,16 +48,46 @@ def _output_option(f):
 @click.argument("paths", nargs=-1, required=True)
 @_format_option
 @_output_option
-@click.option("--select", default="NC", show_default=True,
-              help="Comma-separated check codes or prefixes to run.")
-@click.option("--ignore", default="", help="Comma-separated check codes or prefixes to skip.")
+@click.option("--select", default=None,
+              help="Comma-separated check codes or prefixes to run (default: NC, every check).")
+@click.option("--ignore", default=None, help="Comma-separated check codes or prefixes to skip.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when inconsistent claims are found.")
-def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: str, ignore: str,
-          exit_zero: bool) -> None:
-    """Check PATHS (files, directories of .txt files, or - for standard input)."""
-    settings = Settings(select=_codes(select), ignore=_codes(ignore))
-    docs = [_check_path(p, settings) for p in expand(list(paths))]
-    _finish(docs, fmt, output, exit_zero)
+@click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,
+              help="Exit 1 on inconsistent results (default), or on unverifiable ones too.")
+@click.option("--what", type=click.Choice(TABLES), default="results", show_default=True,
+              help="What csv and jsonl list: results, quantities or claims.")
+@click.option("--include", multiple=True, metavar="GLOB",
+              help="Files a directory walk checks (repeatable; default *.txt *.md *.html …).")
+@click.option("--exclude", multiple=True, metavar="GLOB",
+              help="Files and directories a walk skips, replacing the defaults (repeatable).")
+@click.option("--extend-exclude", multiple=True, metavar="GLOB",
+              help="More files and directories to skip, added to the defaults (repeatable).")
+@click.option("--input-format", type=click.Choice(["auto", *INPUT_FORMATS]), default="auto",
+              show_default=True, help="How to read inputs; auto goes by suffix (stdin is text).")
+@click.option("--hedge-tolerance", default=None, metavar="X",
+              help='How far "about" widens a figure, relative to it (e.g. 0.1).')
+@click.option("--config", "config_path", default=None, metavar="FILE",
+              help="Read [tool.numcheck] from FILE instead of the nearest pyproject.toml.")
+@click.option("--isolated", is_flag=True, help="Ignore configuration files.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+def check(paths: tuple[str, ...], output: str | None, exit_zero: bool, what: str,
+          input_format: str, quiet: bool, **cli: object) -> None:
+    """Check PATHS: files (.txt, .md, .html), directories (walked), or - for standard input.
+
+    Options given here override [tool.numcheck] in the nearest pyproject.toml.
+    """
+    try:
+        run = resolve(paths, cli)
+    except ConfigError as exc:
+        click.echo(f"numcheck: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
+    files = discover(paths, run.include, run.exclude, run.config.base)
+    if not files:  # as ruff does: say so, but an empty folder is not an error
+        click.echo(f"numcheck: warning: no files to check under {', '.join(paths)} "
+                   f"(includes: {' '.join(run.include)})", err=True)
+    docs = check_paths(files, run.settings, input_format, quiet)
+    _emit(_report(docs, run.fmt, output, what), output)
+    sys.exit(_exit_code(docs, run.fail_on, exit_zero))
 
 
 @main.command()
@@ -62,9 +97,9 @@ def check(paths: tuple[str, ...], fmt: str | None, output: str | None, select: s
 def demo(fmt: str | None, output: str | None) -> None:
     """Check the two sample articles numcheck ships with and print the report."""
     docs = [check_text(text, path) for path, text in sample_texts()]
-    _emit(FORMATS[fmt](docs) if fmt and fmt != "text" else _text(docs, sys.stdout), None)
+    _emit(_report(docs, fmt, None), None)
     if output:
-        _emit(FORMATS["json"](docs), output)
+        _emit(formats()["json"](docs), output)
     sys.exit(EXIT_OK)
 
 
@@ -93,34 +128,20 @@ def _dedent(doc: str) -> str:
     return inspect.cleandoc(doc)
 
 
-def _codes(spec: str) -> tuple[str, ...]:
-    return tuple(c.strip().upper() for c in spec.split(",") if c.strip())
-
-
-def _check_path(path: str, settings: Settings) -> Document:
-    try:
-        text, notes = read_path(path)
-        return check_text(text, "-" if path == "-" else path, settings, notes)
-    except NumcheckError as exc:
-        click.echo(f"numcheck: {exc}", err=True)
-        return Document(path=path, text="", error=str(getattr(exc, "reason", exc)))
-
-
-def _text(docs: Sequence[Document], stream) -> str:
-    return text_report.render(docs, color=stream.isatty())
-
-
-def _finish(docs: list[Document], fmt: str | None, output: str | None, exit_zero: bool) -> None:
+def _report(docs: list[Document], fmt: str | None, output: str | None, what: str = "results") -> str:
+    """The report in ``fmt``; text is coloured only when it goes to a terminal."""
     if fmt is None or fmt == "text":
-        report = text_report.render(docs, color=output is None and sys.stdout.isatty())
-    else:
-        report = FORMATS[fmt](docs)
-    _emit(report, output)
+        return text_report.render(docs, Options(color=output is None and sys.stdout.isatty()))
+    return formats()[fmt](docs, Options(what=what))
+
+
+def _exit_code(docs: Sequence[Document], fail_on: str, exit_zero: bool) -> int:
     if any(d.error for d in docs):
-        sys.exit(EXIT_ERROR)
-    if not exit_zero and any(r.verdict == "inconsistent" for d in docs for r in d.results):
-        sys.exit(EXIT_INCONSISTENT)
-    sys.exit(EXIT_OK)
+        return EXIT_ERROR
+    failing = {"inconsistent", "unverifiable"} if fail_on == "unverifiable" else {"inconsistent"}
+    if not exit_zero and any(r.verdict in failing for d in docs for r in d.results):
+        return EXIT_INCONSISTENT
+    return EXIT_OK
 
 
 def _emit(report: str, output: str | None) -> None:
@@ -143,3 +164,4 @@ def _register_commands() -> None:
 
 
 _register_commands()
+

@@ -16,14 +16,18 @@ from rich.text import Text
 
 from ..claims.records import Document, Result
 from .json_report import summary
+from .render import Options, headline, prose, readable
 
 _MARK = {"inconsistent": ("✗", "bold red"), "consistent": ("✓", "green"),
          "unverifiable": ("?", "yellow")}
 _ORDER = {"inconsistent": 0, "unverifiable": 1, "consistent": 2}
 
 
-def render(docs: Sequence[Document], color: bool = False, width: int = 100) -> str:
-    """The report as a string; ANSI colour codes only when ``color``."""
+def render(docs: Sequence[Document], options: Options | None = None, *, color: bool = False,
+           width: int = 100) -> str:
+    """The report as a string; ANSI colour codes only when ``color`` (or ``options.color``)."""
+    if options is not None:
+        color, width = options.color, options.width
     out = io.StringIO()
     console = Console(file=out, force_terminal=color, no_color=not color, width=width,
                       highlight=False, emoji=False, color_system="standard" if color else None)
@@ -31,6 +35,8 @@ def render(docs: Sequence[Document], color: bool = False, width: int = 100) -> s
     for doc in docs:
         console.print()
         _document(console, doc)
+    console.print()
+    console.print(Text(headline(docs), style="bold"))
     return out.getvalue()
 
 
@@ -53,6 +59,7 @@ def _document(console: Console, doc: Document) -> None:
         return
     if not doc.results:
         console.print(Text("  no checkable claims", style="dim"))
+    view: str | None = None  # the prose, worked out only if a sentence is shown
     for r in sorted(doc.results, key=lambda r: (_ORDER[r.verdict], r.start)):
         mark, style = _MARK[r.verdict]
         head = Text("  ")
@@ -63,25 +70,33 @@ def _document(console: Console, doc: Document) -> None:
             head.append("  edge of rounding", style="yellow")
         console.print(head)
         if r.verdict == "inconsistent":
-            console.print(_sentence(doc, r), soft_wrap=True)
+            view = view if view is not None else prose(doc)
+            console.print(_sentence(doc, view, r), soft_wrap=True)
         console.print(Text("      " + r.message), soft_wrap=True)
     for n in doc.notes:
         console.print(Text(f"  note: {n.message}", style="dim"), soft_wrap=True)
 
 
-def _sentence(doc: Document, r: Result) -> Text:
-    """The sentence holding the result, with the numbers of its claims highlighted."""
+def _sentence(doc: Document, view: str, r: Result) -> Text:
+    """The sentence holding the result, on one line, with the numbers of its claims highlighted.
+
+    ``view`` is the document's :func:`.render.prose`, so Markdown and HTML show no markup.
+    """
     s, e = doc.sentence_of(r.start)
     text = Text("      “")
     spans = sorted(
         (q.start, q.end) for c in doc.claims if c.id in r.claim_ids
         for q in doc.quantities if q.id in c.quantity_ids and s <= q.start < e
     )
-    pos = s
+    pieces, pos = [], s
     for qs, qe in spans:
-        text.append(doc.text[pos:qs])
-        text.append(doc.text[qs:qe], style="bold reverse")
+        pieces += [(view[pos:qs], ""), (view[qs:qe], "bold reverse")]
         pos = qe
-    text.append(doc.text[pos:e].rstrip())
+    pieces.append((view[pos:e], ""))
+    flat = [(readable(piece), style) for piece, style in pieces]
+    flat[0] = (flat[0][0].lstrip(), flat[0][1])
+    flat[-1] = (flat[-1][0].rstrip(), flat[-1][1])
+    for piece, style in flat:
+        text.append(piece, style=style)
     text.append("”")
     return text

@@ -140,4 +140,4 @@ def test_offsets_point_into_the_original_text(samples_json, sample_text):
 def test_summary_counts(samples_json):
     assert samples_json["summary"] == {
         "documents": 2, "quantities": 26, "claims": 5, "consistent": 2, "inconsistent": 1,
-        "unverifiable": 2, "errors": 0}
+        "unverifiable": 2, "errors": 0, "suppressed": 0}
