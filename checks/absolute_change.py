@@ -48,7 +48,7 @@ class AbsoluteChange(Comparing):
                               f"{iv.fmt_amount(other.value, change.unit)}, which the text does not state",
                               stated, other)
             return
-        computed = iv.difference(iv.of(start), iv.of(end))
+        computed = iv.difference(*iv.change_pair(start, end))
         wrong_way = computed.value * stated.value < 0 and not computed.contains(stated.value)
         yield self.compare([claim], stated, computed,
                            f"{said}; {start.text} → {end.text} is {iv.fmt_amount(computed.value, change.unit)} "

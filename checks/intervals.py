@@ -6,6 +6,7 @@ between a stated interval and a computed one has shown that no reading of the te
 
 from __future__ import annotations
 
+import re
 from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 
 from ..claims.records import Interval, Quantity
@@ -16,6 +17,43 @@ HUNDRED = Decimal(100)
 def of(q: Quantity) -> Interval:
     """The interval a quantity stands for."""
     return Interval(q.value, q.lower, q.upper, q.unit)
+
+
+def change_pair(start: Quantity, end: Quantity) -> tuple[Interval, Interval]:
+    """The from and to values of one change, read to the precision the writer used for both.
+
+    Trailing zeros are read leniently: "£100m" alone may be rounded to the nearest £100m (50–150).
+    Next to a figure written more finely ("to £110m from £100m") the writer's precision is the
+    finer one, so the round figure is narrowed to the partner's rounding step — never below the
+    last digit it states. Hedged and bounded figures keep their intervals.
+
+    >>> from decimal import Decimal as D
+    >>> from ..claims.records import Quantity
+    >>> def q(text, v, lo, hi, note=""):
+    ...     return Quantity("q", text, 0, 1, 1, D(v), D(lo), D(hi), "", "count", precision=note)
+    >>> a, b = change_pair(q("100 million", 100e6, 50e6, 150e6, "lenient"), q("70 million", 70e6, 69.5e6, 70.5e6))
+    >>> a.lower, a.upper
+    (Decimal('99500000'), Decimal('100500000'))
+    """
+    a, b = of(start), of(end)
+    return _narrowed(start, b), _narrowed(end, a)
+
+
+def _narrowed(q: Quantity, partner: Interval) -> Interval:
+    own = of(q)
+    if not q.precision or q.qualifier != "exact" or q.lower is None or q.upper is None \
+            or partner.lower is None or partner.upper is None or partner.unit != q.unit:
+        return own
+    digits = re.search(r"\d[\d,]*", q.text)
+    if digits is None:
+        return own
+    written = digits.group().replace(",", "")
+    step = q.upper - q.lower
+    finest = step / Decimal(10) ** (len(written) - len(written.rstrip("0")))
+    target = partner.upper - partner.lower
+    while step / 10 >= target and step / 10 >= finest:
+        step /= 10
+    return Interval(q.value, q.value - step / 2, q.value + step / 2, q.unit)
 
 
 def signed(iv: Interval, direction: str) -> Interval:

@@ -45,12 +45,13 @@ class PercentChange(Comparing):
             yield self.result([claim], "unverifiable",
                               f"{said}; the text gives no {missing} {plural} to recompute it from", stated)
             return
+        first, last = iv.change_pair(start, end)
         if start.kind == "percent" and end.kind == "percent":
-            points = iv.difference(iv.of(start), iv.of(end))
-            relative = iv.percent_change(iv.of(start), iv.of(end))
+            points = iv.difference(first, last)
+            relative = iv.percent_change(first, last)
             if points.overlaps(stated) and not (relative and relative.overlaps(stated)):
                 return  # a change in points written with "%": NC104 reports it
-        computed = iv.percent_change(iv.of(start), iv.of(end))
+        computed = iv.percent_change(first, last)
         if computed is None:
             yield self.result([claim], "unverifiable",
                               f"{said}; a change from {start.text} has no percentage", stated)
