@@ -11,6 +11,11 @@ extend-exclude = ["*.draft.md"]          # adds to them
 fail-on = "inconsistent"         # or "unverifiable"
 format = "concise"
 hedge-tolerance = 0.1            # how far "about" widens a figure, relative to it
+rate-tolerance = 0.05            # how far a conversion may stray from the configured rate
+
+[tool.numcheck.rates]            # exchange rates for NC110: one unit's value in a common base
+GBP = 1
+USD = 0.53                       # numcheck never fetches rates
 ```
 
 Any other key, or a value of the wrong kind, is a :class:`ConfigError` naming the file and the key.
@@ -34,6 +39,7 @@ from ..claims.sources import DEFAULT_EXCLUDE, DEFAULT_INCLUDE
 
 FAIL_ON = ("inconsistent", "unverifiable")
 _CODE = re.compile(r"[A-Za-z]{1,5}[0-9]{0,4}")
+_CURRENCY_CODE = re.compile(r"[A-Za-z]{3}")
 
 
 @dataclass(frozen=True, slots=True)
@@ -138,6 +144,20 @@ def hedge_tolerance(value: Any) -> Decimal:
     return tol
 
 
+def rates(value: Any) -> tuple[tuple[str, Decimal], ...]:
+    """Exchange rates: a table of currency code → the value of one unit in a common base."""
+    if not isinstance(value, dict):
+        raise TypeError(f"expected a table of currency code = rate, got {value!r}")
+    out = []
+    for code, rate in value.items():
+        if not _CURRENCY_CODE.fullmatch(code):
+            raise ValueError(f"{code!r} is not a three-letter currency code (like GBP)")
+        if isinstance(rate, bool) or not isinstance(rate, (int, float)) or not rate > 0:
+            raise ValueError(f"{code}: expected a positive number, got {rate!r}")
+        out.append((code.upper(), Decimal(str(rate))))
+    return tuple(out)
+
+
 def _format(value: Any) -> str:
     from . import formats
 
@@ -148,6 +168,7 @@ _VALIDATORS: dict[str, Callable[[Any], Any]] = {
     "select": codes, "ignore": codes,
     "include": _globs, "exclude": _globs, "extend-exclude": _globs,
     "fail-on": _choice(FAIL_ON), "format": _format, "hedge-tolerance": hedge_tolerance,
+    "rates": rates, "rate-tolerance": hedge_tolerance,
 }
 
 
@@ -190,7 +211,9 @@ def resolve(paths: Sequence[str], cli: Mapping[str, Any]) -> RunOptions:
     settings = Settings(select=given("select", "select", codes, ("NC",)),
                         ignore=given("ignore", "ignore", codes, ()),
                         hedge_tolerance=given("hedge_tolerance", "hedge-tolerance", hedge_tolerance,
-                                              DEFAULT_HEDGE_TOLERANCE))
+                                              DEFAULT_HEDGE_TOLERANCE),
+                        rates=cfg.get("rates", ()),
+                        rate_tolerance=cfg.get("rate-tolerance", Settings().rate_tolerance))
     exclude = given("exclude", "exclude", _globs, DEFAULT_EXCLUDE)
     exclude += given("extend_exclude", "extend-exclude", _globs, ())
     return RunOptions(settings=settings, fmt=cli.get("fmt") or cfg.get("format"),

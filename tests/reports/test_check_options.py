@@ -174,3 +174,33 @@ def test_progress_bar_only_on_a_terminal_and_not_when_quiet(tmp_path):
     assert "checking" not in few and "\x1b[1;31m✗" in few and "3 inconsistent" in few
     piped = run_cli("check", str(tmp_path), "--isolated")
     assert piped.stderr == b"" and b"\x1b[" not in piped.stdout and b"12 inconsistent" in piped.stdout
+
+
+CONVERSION = "The deal is worth $1.13bn (£600m).\n"  # 1.13 / 0.6 = 1.883 dollars to the pound
+
+
+@pytest.mark.parametrize("table, verdict", [
+    ("", "unverifiable"),  # numcheck never fetches rates: without a table there is nothing to check
+    ("[tool.numcheck.rates]\nGBP = 1\nUSD = 0.53", "consistent"),  # 1.13bn × 0.53 = £599m
+    ("[tool.numcheck.rates]\nGBP = 1\nUSD = 0.8", "inconsistent"),  # 1.13bn × 0.8 = £904m
+    ("rate-tolerance = 0.2\n[tool.numcheck.rates]\nGBP = 1\nUSD = 0.45", "consistent"),  # £508.5m, 15% off
+])
+def test_exchange_rates_from_config(tmp_path, table, verdict):
+    docs = project(tmp_path, table)
+    (docs / "a.txt").write_text(CONVERSION)
+    proc = invoke("check", str(docs / "a.txt"), "--format", "json", "--select", "NC110")
+    assert verdicts(proc) == [("a.txt", verdict)]
+
+
+@pytest.mark.parametrize("table, message", [
+    ("rates = 1.5", "[tool.numcheck] rates: expected a table of currency code = rate, got 1.5"),
+    ("[tool.numcheck.rates]\nPOUND = 1", "[tool.numcheck] rates: 'POUND' is not a three-letter "
+                                         "currency code (like GBP)"),
+    ("[tool.numcheck.rates]\nGBP = -1", "[tool.numcheck] rates: GBP: expected a positive number, got -1"),
+])
+def test_invalid_rates_exit_2_naming_the_key(tmp_path, table, message):
+    docs = project(tmp_path, table)
+    (docs / "a.txt").write_text(CONVERSION)
+    proc = invoke("check", str(docs / "a.txt"))
+    assert proc.returncode == 2
+    assert proc.stderr.decode() == f"numcheck: {tmp_path / 'pyproject.toml'}: {message}\n"
