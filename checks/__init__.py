@@ -48,8 +48,9 @@ __all__ = ["BUILTIN", "Check", "Context", "Settings", "check_document", "check_t
 class Settings:
     """Which checks run and how lenient hedges are."""
 
-    select: tuple[str, ...] = ("NC",)
-    """Codes or code prefixes to run."""
+    select: tuple[str, ...] = ("",)
+    """Codes or code prefixes to run; the empty prefix (the default) runs every registered check,
+    plugins' included, as flake8 runs its plugins once installed."""
     ignore: tuple[str, ...] = ()
     """Codes or code prefixes to skip (wins over ``select``)."""
     hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE
@@ -79,7 +80,10 @@ def registry() -> tuple[Check, ...]:
         except Exception as exc:  # a broken plugin must not break numcheck
             raise ConfigError(f"check plugin {ep.name!r} failed to load: {exc}") from None
         check = obj() if isinstance(obj, type) else obj
-        checks.setdefault(check.code, check)
+        if check.code in checks:  # two checks under one code: which one ran would be a guess
+            raise ConfigError(f"check plugin {ep.name!r} uses the code {check.code}, which "
+                              f"{type(checks[check.code]).__name__} already has")
+        checks[check.code] = check
     return tuple(sorted(checks.values(), key=lambda c: c.code))
 
 

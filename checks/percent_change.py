@@ -39,6 +39,11 @@ class PercentChange(Comparing):
         stated = iv.signed(_as_percent(change), claim.attributes.get("direction", "up"))
         start, end = ctx.role(claim, "from"), ctx.role(claim, "to")
         said = f"stated {iv.fmt(stated.value)}% {iv.fmt_interval(stated)}"
+        if _beyond_all(stated, end):
+            yield self.result([claim], "inconsistent",
+                              f"{said}; a fall of more than 100% would leave less than nothing, yet it "
+                              f"ends at {end.text}", stated, severity="gross")
+            return
         if start is None or end is None:
             missing = " and ".join(r for r, q in (("from", start), ("to", end)) if q is None)
             plural = "values" if start is None and end is None else "value"
@@ -63,6 +68,13 @@ class PercentChange(Comparing):
         yield self.compare([claim], stated, computed,
                            f"{said}; {start.text} → {end.text} is {iv.fmt(computed.value)}% "
                            f"{iv.fmt_interval(computed)}", failure, wrong_direction=wrong_way)
+
+
+def _beyond_all(stated: Interval, end: Quantity | None) -> bool:
+    """A fall of more than 100% that ends at a positive figure ("fell 120% to 40p"): impossible
+    from any start. Without a positive end it may be a profit turning into a loss, which is not."""
+    return (end is not None and stated.upper is not None and stated.upper < -_HUNDRED
+            and end.lower is not None and end.lower > 0)
 
 
 def _as_percent(q: Quantity) -> Interval:

@@ -32,6 +32,11 @@ EXIT_OK, EXIT_INCONSISTENT, EXIT_ERROR = 0, 1, 2
 @click.version_option(package_name="numcheck")
 def main() -> None:
     """Check the arithmetic of the numeric claims in prose."""
+    try:
+        registry()  # a broken check plugin is a configuration error for every command
+    except ConfigError as exc:
+        click.echo(f"numcheck: {exc}", err=True)
+        sys.exit(EXIT_ERROR)
 
 
 def _format_option(f):
@@ -49,7 +54,7 @@ def _output_option(f):
 @_format_option
 @_output_option
 @click.option("--select", default=None,
-              help="Comma-separated check codes or prefixes to run (default: NC, every check).")
+              help="Comma-separated check codes or prefixes to run (default: every registered check).")
 @click.option("--ignore", default=None, help="Comma-separated check codes or prefixes to skip.")
 @click.option("--exit-zero", is_flag=True, help="Exit 0 even when inconsistent claims are found.")
 @click.option("--fail-on", type=click.Choice(FAIL_ON), default=None,

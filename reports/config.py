@@ -208,7 +208,7 @@ def resolve(paths: Sequence[str], cli: Mapping[str, Any]) -> RunOptions:
         except (TypeError, ValueError) as exc:
             raise ConfigError(f"--{key}: {exc}") from None
 
-    settings = Settings(select=given("select", "select", codes, ("NC",)),
+    settings = Settings(select=given("select", "select", codes, ("",)),
                         ignore=given("ignore", "ignore", codes, ()),
                         hedge_tolerance=given("hedge_tolerance", "hedge-tolerance", hedge_tolerance,
                                               DEFAULT_HEDGE_TOLERANCE),
