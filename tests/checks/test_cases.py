@@ -122,3 +122,18 @@ def test_plugin_reads_one_item_per_case_with_its_xfail() -> None:
         cases = CASE_FILES[path.stem]["cases"]
         assert [(i.id, i.marks.xfail) for i in items] == [(c["id"], c.get("xfail")) for c in cases], path.name
         assert {i.check for i in items} == {path.stem}, path.name
+
+
+def _consistent_cases() -> list[tuple[str, dict[str, Any]]]:
+    return [(code, case) for code, data in CASE_FILES.items() for case in data["cases"]
+            if case["expect"] == "consistent" and "xfail" not in case]
+
+
+@pytest.mark.parametrize("code, case", _consistent_cases(), ids=lambda x: x["id"] if isinstance(x, dict) else x)
+def test_no_check_flags_a_text_written_to_be_consistent(code: str, case: dict[str, Any]) -> None:
+    """A case written as consistent for one check must not be flagged by another: a false alarm
+    there is a false alarm (found by the perturbation harness's run on the unaltered texts)."""
+    from numcheck.checks import check_text
+
+    flagged = [f"{r.code}: {r.message}" for r in check_text(case["text"]).results if r.verdict == "inconsistent"]
+    assert flagged == [], f"{code}.yaml case {case['id']!r}"
