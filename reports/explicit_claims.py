@@ -1,4 +1,5 @@
-"""Explicit claims: a change, share, total, average or rate written as fields with quoted figures.
+"""Explicit claims: a change, share, total, average or rate written as fields with quoted figures,
+and research statistics (a reported test, or descriptives for GRIM/GRIMMER/DEBIT).
 
 ```yaml
 claims:
@@ -32,9 +33,15 @@ KINDS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
     "average": ("average", ("total", "count", "average"), ("total", "count", "average")),
     "rate": ("rate_equivalence", ("stated", "restated"), ("stated", "restated")),
 }
+#: Research statistics, written as a reported test ("t(28) = 2.20, p = .036") or as descriptives
+#: fields; both become the sentence a results section would hold, read by the same finders (NC2xx).
+STAT_KINDS: dict[str, tuple[str, ...]] = {
+    "statistic": ("test", "one-tailed"),
+    "descriptives": ("mean", "sd", "n", "items", "binary"),
+}
 #: Field name → the role the checks read it in.
 ROLES = {"by": "stated_change", "stated": "first", "restated": "second"}
-EXPLICIT_FIELDS = COMMON_FIELDS + tuple(KINDS) + ("expect", "severity")
+EXPLICIT_FIELDS = COMMON_FIELDS + tuple(KINDS) + tuple(STAT_KINDS) + ("expect", "severity")
 #: Scale words a misspelt noun after a figure is compared with.
 _SCALES = ("thousand", "million", "billion", "trillion")
 
@@ -69,7 +76,7 @@ class ExplicitClaim:
 
 
 def is_explicit(item: YamlMap) -> bool:
-    return any(kind in item for kind in KINDS)
+    return any(kind in item for kind in (*KINDS, *STAT_KINDS))
 
 
 def parse_explicit(item: YamlMap, path: str) -> ExplicitClaim:
@@ -77,15 +84,21 @@ def parse_explicit(item: YamlMap, path: str) -> ExplicitClaim:
     check_fields(item, path, item_label(item, "claim"), EXPLICIT_FIELDS, ("id",))
     head = header(item, path, "a claim")
     label = f"claim '{head.id}'"
-    kinds = [k for k in KINDS if k in item]
+    kinds = [k for k in (*KINDS, *STAT_KINDS) if k in item]
     if len(kinds) != 1:
         raise ClaimFileError(path, item.line, f"{label} has {', '.join(kinds)}: one claim per item")
     kind = kinds[0]
+    expect = _option(item, "expect", VERDICTS, path, label, "consistent")
+    severity = _option(item, "severity", SEVERITIES, path, label, None)
+    if kind in STAT_KINDS:
+        fields = mapping(item[kind], path, item.key_lines[kind], f"'{kind}' of {label}")
+        required = ("test",) if kind == "statistic" else ("mean", "n")
+        check_fields(fields, path, f"the {kind} of {label}", STAT_KINDS[kind], required)
+        doc = _statistics_document(kind, fields, path, item.key_lines[kind])
+        return ExplicitClaim(head.id, head.line, head.marks, path, doc, expect, severity)
     record_kind, allowed, required = KINDS[kind]
     fields = mapping(item[kind], path, item.key_lines[kind], f"'{kind}' of {label}")
     check_fields(fields, path, f"the {kind} of {label}", allowed, required)
-    expect = _option(item, "expect", VERDICTS, path, label, "consistent")
-    severity = _option(item, "severity", SEVERITIES, path, label, None)
     doc = _document(kind, record_kind, fields, path, item.key_lines[kind])
     return ExplicitClaim(head.id, head.line, head.marks, path, doc, expect, severity)
 
@@ -121,6 +134,44 @@ def _document(kind: str, record_kind: str, fields: YamlMap, path: str, line: int
     claim = Claim("c1", record_kind, body, 0, len(body), line, tuple(q.id for q in quantities), roles, attributes)
     return Document(path=path, text=body, quantities=tuple(quantities), claims=(claim,),
                     sentences=((0, len(body)),))
+
+
+def _statistics_document(kind: str, fields: YamlMap, path: str, line: int) -> Document:
+    """The sentence a results section would hold, extracted as prose, its one claim at ``line``.
+
+    ``statistic: {test: "t(28) = 2.20, p = .036", one-tailed: true}``;
+    ``descriptives: {mean: "3.47", sd: "1.21", n: "28", items: "5", binary: true}``.
+    """
+    if kind == "statistic":
+        sentence = text(fields, "test", path, "the statistic")
+        if _flag(fields, "one-tailed", path):
+            sentence += " (one-tailed)"
+        wanted = "test_result"
+    else:
+        parts = [f"M = {text(fields, 'mean', path, 'the descriptives')}"]
+        if "sd" in fields:
+            parts.append(f"SD = {text(fields, 'sd', path, 'the descriptives')}")
+        parts.append(f"N = {text(fields, 'n', path, 'the descriptives')}")
+        sentence = ", ".join(parts)
+        if "items" in fields:
+            sentence += f" on a {text(fields, 'items', path, 'the descriptives')}-item scale"
+        if _flag(fields, "binary", path):
+            sentence += " (binary data)"
+        wanted = "descriptives"
+    doc = extract(sentence + ".", path)
+    claims = [c for c in doc.claims if c.kind == wanted]
+    if len(claims) != 1:
+        raise ClaimFileError(path, line, f"numcheck reads no {wanted.replace('_', ' ')} in {sentence!r}")
+    return replace(doc, claims=(replace(claims[0], line=line),),
+                   quantities=tuple(replace(q, line=line) for q in doc.quantities))
+
+
+def _flag(fields: YamlMap, key: str, path: str) -> bool:
+    if key not in fields:
+        return False
+    if not isinstance(fields[key], bool):
+        raise ClaimFileError(path, fields.key_lines[key], f"'{key}' must be true or false")
+    return fields[key]
 
 
 def _figures(fields: YamlMap, path: str) -> list[tuple[str, str, int]]:
