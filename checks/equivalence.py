@@ -5,10 +5,7 @@ from __future__ import annotations
 from decimal import Decimal
 from typing import Iterable
 
-import pint
-
 from ..claims.records import Claim, Interval, Quantity, Result
-from ..claims.units import registry
 from . import intervals as iv
 from .base import Comparing, Context
 
@@ -87,6 +84,10 @@ def _conversion_precision(q: Quantity) -> Interval:
 
 
 def _convert(q: Quantity, unit: str, source: str | None = None) -> Interval | None:
+    import pint  # here, not at the top: importing the checks should not load pint (0.4 s)
+
+    from ..claims.units import registry
+
     ureg = registry()
     try:
         def one(x: Decimal | None) -> Decimal | None:
@@ -107,6 +108,8 @@ def _convert_binary(q: Quantity, unit: str) -> Interval | None:
     if q.kind != "data_size" or q.unit not in _BINARY or unit not in _BINARY:
         return None
     # Binary reading: both prefixes are powers of 1,024 ("8 TB (8,192 GB)").
+    from ..claims.units import registry
+
     ureg = registry()
     factor = Decimal(str(ureg.Quantity(1, _BINARY[q.unit]).to(_BINARY[unit]).magnitude))
     return iv.scaled(iv.of(q), factor, unit)

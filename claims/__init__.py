@@ -12,13 +12,12 @@ from __future__ import annotations
 from dataclasses import replace
 from decimal import Decimal
 
-from .quantities import DEFAULT_HEDGE_TOLERANCE, scan
 from .records import (
     Claim, Classified, Document, Interval, Note, Quantity, Result,
 )
-from .relations import find_claims
-from .segment import segment
-from .statistics import find_statistics, number_claims
+
+#: How far "approximately" and its kin widen a figure, relative to it.
+DEFAULT_HEDGE_TOLERANCE = Decimal("0.05")
 
 __all__ = [
     "Claim", "Classified", "Document", "Interval", "Note", "Quantity", "Result",
@@ -29,6 +28,13 @@ __all__ = [
 def extract(text: str, path: str = "<text>", notes: tuple[Note, ...] = (),
             hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE) -> Document:
     """Read ``text`` into a :class:`Document` of quantities, classified tokens, claims and notes."""
+    # Imported here, not at the top: they load pint and the lexicons (about 0.6 s), and importing
+    # the records alone (the pytest plugin at every pytest start, a report reader) should not.
+    from .quantities import scan
+    from .relations import find_claims
+    from .segment import segment
+    from .statistics import find_statistics, number_claims
+
     seg = segment(text)
     quantities, classified = scan(seg, hedge_tolerance)
     # Reported tests and descriptives re-type the scanner's generic numbers first, so the

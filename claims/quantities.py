@@ -13,6 +13,7 @@ import bisect
 import re
 from decimal import Decimal
 
+from . import DEFAULT_HEDGE_TOLERANCE
 from . import lexicon as lx
 from .digits import read_code_glued, read_digits
 from .found import Found, classified
@@ -22,7 +23,6 @@ from .segment import Segmented
 from .words import read_article_duration, read_vague, read_words
 
 #: How far a hedge ("approximately") widens an interval, relative to the value.
-DEFAULT_HEDGE_TOLERANCE = Decimal("0.05")
 
 _LOWER_HEDGES = ("nearly", "almost", "just under", "just below", "getting on for", "close to")
 _UPPER_HEDGES = ("just over", "just above")
