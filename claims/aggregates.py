@@ -26,6 +26,7 @@ _TOTAL_BEFORE = re.compile(
     re.VERBOSE,
 )
 _TOTAL_WORD = re.compile(r"\b(?:total|tally|overall|altogether|in\s+all|number)\b")
+_TOTAL_WORDS = ("total", "tally", "overall", "altogether", "in", "number")  # substring pre-test
 _ANAPHOR = re.compile(r"\s*[\"']?(?:this|that|it|which|these|they)\b")
 _EARLIER_BEFORE = re.compile(r"\b(?:already|so\s+far|to\s+date|previously|until\s+now|hitherto)\b[^.;]{0,40}\Z")
 _TOTAL_OF = re.compile(r"(?:\ba\s+)?\btotal(?:ling|led|ed|s)?(?:\s+of)?\s*\Z|\bin\s+all\s*\Z")
@@ -53,7 +54,8 @@ def find_aggregates(seg: Segmented, by_sentence: BySentence) -> Iterable[Draft]:
 def _increments(seg: Segmented, by_sentence: BySentence) -> Iterable[Draft]:
     for idx, qs in by_sentence.items():
         s0, e0 = seg.sentences[idx]
-        if not _TOTAL_WORD.search(seg.lower, s0, e0):
+        sentence = seg.lower[s0:e0]
+        if not any(w in sentence for w in _TOTAL_WORDS) or not _TOTAL_WORD.search(seg.lower, s0, e0):
             continue
         for i, q in enumerate(qs):
             if q.kind != "count" or not _TOTAL_BEFORE.search(seg.lower, max(s0, q.start - 80), q.start):
@@ -120,7 +122,9 @@ def _averages(seg: Segmented, by_sentence: BySentence) -> Iterable[Draft]:
     for idx, qs in by_sentence.items():
         s0, _ = seg.sentences[idx]
         for avg in qs:
-            if not (_AVERAGE_BEFORE.search(left_of(seg, avg, s0)) or _AVERAGE_AFTER.match(seg.lower, avg.end)):
+            left = left_of(seg, avg, s0)
+            if not (("averag" in left or "mean" in left) and _AVERAGE_BEFORE.search(left)
+                    or _AVERAGE_AFTER.match(seg.lower, avg.end)):
                 continue
             window = by_sentence.get(idx - 1, []) + qs
             others = [q for q in window if q is not avg and comparable(q, avg) and q.qualifier != "vague"]

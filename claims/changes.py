@@ -58,6 +58,9 @@ _MULTIPLE = re.compile(
           |(?P<fold>[a-z0-9.]+)-fold))\b""",
     re.VERBOSE,
 )
+#: A substring of every word _MULTIPLE matches: the regex, which tries "[a-z0-9.]+-fold" at every
+#: word, runs only on the few clauses holding one.
+_MULTIPLE_WORDS = ("doubl", "tripl", "trebl", "quadrupl", "halv", "-fold")
 _FACTORS = {"x2": Decimal(2), "x3": Decimal(3), "x4": Decimal(4), "half": Decimal("0.5")}
 
 
@@ -69,7 +72,9 @@ def find_changes(seg: Segmented, by_sentence: BySentence) -> Iterable[Draft]:
             in_clause = [q for q in qs if cs <= q.start < ce and q.kind in _ROLE_KINDS]
             if not in_clause:
                 continue
-            multiple = _MULTIPLE.search(seg.lower, cs, ce)
+            clause = seg.lower[cs:ce]
+            multiple = _MULTIPLE.search(seg.lower, cs, ce) if any(
+                w in clause for w in _MULTIPLE_WORDS) else None
             if multiple:
                 yield from _multiple(seg, idx, cs, in_clause, multiple)
                 continue

@@ -37,9 +37,15 @@ def draft(kind: str, roles: dict[str, Quantity], sentence: int, start: int | Non
     return Draft(kind, roles, sentence, s, e, attributes)
 
 
+#: How far back :func:`left_of` reads. The patterns run on it are anchored at its end and reach a
+#: few words back; a longer left text only makes ``re`` try them at more offsets.
+_LEFT_REACH = 100
+
+
 def left_of(seg: Segmented, q: Quantity, lo: int) -> str:
-    """Lower-cased text before ``q`` back to ``lo``, without the quantity's own qualifier, ending in one space."""
-    left = seg.lower[lo:q.start].rstrip()
+    """Lower-cased text before ``q`` back to ``lo`` (at most :data:`_LEFT_REACH` characters), without
+    the quantity's own qualifier, ending in one space."""
+    left = seg.lower[max(lo, q.start - _LEFT_REACH):q.start].rstrip()
     if q.qualifier_text and left.endswith(q.qualifier_text.lower()):
         left = left[:-len(q.qualifier_text)]
     return left.rstrip() + " "
