@@ -164,9 +164,10 @@ def _emit(report: str, output: str | None) -> None:
 def _register_commands() -> None:
     """Commands that live in their own modules."""
     from .extract_cmd import extract
+    from .scan import scan
 
     main.add_command(extract)
+    main.add_command(scan)
 
 
 _register_commands()
-

@@ -7,9 +7,15 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pandas.core.arrays.arrow.extension_types  # noqa: F401  (see below)
 import pytest
 
 from numcheck.claims.samples import sample_texts
+
+# pytester's in-process runs (tests/plugin) unload every module first imported inside them; if
+# pandas' Arrow extension types were first imported there, importing them again later registers
+# them with pyarrow twice ("A type extension with name pandas.period already defined") and every
+# later parquet write fails. Importing them here, before any test, keeps them loaded once.
 
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "claims" / "samples"
 NUMCHECK = str(Path(sys.executable).with_name("numcheck"))

@@ -1,0 +1,188 @@
+"""Where the chunks of a scan run: a local process pool, or a Dask cluster.
+
+Both engines give the driver the same thing — chunk outputs in input order — through
+:func:`run_ordered`, which keeps a bounded window of chunks in flight: enough to keep every worker
+busy, few enough that memory does not grow with the input.
+"""
+
+from __future__ import annotations
+
+import logging
+import multiprocessing
+import os
+import signal
+import sys
+from collections import deque
+from concurrent.futures import ProcessPoolExecutor
+from typing import Any, Callable, Iterable, Iterator, Protocol
+
+from ..claims.errors import NumcheckError
+from .scan_work import Chunk, ChunkOutput, Work, scan_chunk, warm_up
+
+#: The module the fork server imports before forking workers.
+PRELOAD = "numcheck.reports.scan_preload"
+#: Messages Dask keeps per connection (and log entries per log) instead of its default 1,000.
+MESSAGE_LOG = 16
+#: Dask settings of the LocalCluster numcheck starts (see :func:`_local_cluster`).
+QUIET_WORKERS = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+    "distributed.admin.tick.interval": "1s",
+}
+
+
+class EngineError(NumcheckError):
+    """The engine could not start or lost its workers."""
+
+
+class Engine(Protocol):
+    """What the driver needs from an engine."""
+
+    slots: int
+    """How many chunks can run at once."""
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        """Start ``fn(*args)``; return a future with a blocking ``result()``."""
+
+    def close(self, interrupted: bool = False) -> None:
+        """Stop the workers, cancelling what is queued; if ``interrupted``, without waiting."""
+
+
+def default_workers() -> int:
+    """The cores this process may run on."""
+    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+
+
+def _init_local_worker() -> None:
+    # Ctrl-C is the driver's to handle: it writes what is finished and stops the pool.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    warm_up()
+
+
+class LocalEngine:
+    """A pool of worker processes on this machine, each importing numcheck once.
+
+    On Linux workers are forked from the driver, which has imported and warmed up the pipeline
+    before it starts any thread: they start at once and share those pages instead of copying them.
+    Elsewhere they fork from a fork server that preloads the same (macOS cannot fork safely).
+    """
+
+    def __init__(self, workers: int) -> None:
+        if sys.platform == "linux":
+            warm_up()
+            ctx = multiprocessing.get_context("fork")
+        else:
+            ctx = multiprocessing.get_context("forkserver")
+            ctx.set_forkserver_preload([PRELOAD])
+        self.slots = workers
+        self._pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_local_worker)
+        # Start every worker now, so that start-up is not counted as scanning time.
+        for future in [self._pool.submit(os.getpid) for _ in range(workers)]:
+            future.result()
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self._pool.submit(fn, *args)
+
+    def close(self, interrupted: bool = False) -> None:
+        if not interrupted:
+            self._pool.shutdown(wait=True, cancel_futures=True)
+            return
+        # A worker may be stuck (a slow document, a file that never ends): do not wait for it.
+        processes = list(getattr(self._pool, "_processes", {}).values())
+        self._pool.shutdown(wait=False, cancel_futures=True)
+        for process in processes:
+            process.terminate()
+
+
+class DaskEngine:
+    """dask.distributed: a LocalCluster of single-threaded worker processes, or a running cluster.
+
+    On a running cluster the workers need numcheck installed and, for text-file inputs, the same
+    paths visible (shared storage), as with any Dask reader.
+    """
+
+    def __init__(self, workers: int, scheduler: str | None) -> None:
+        import dask
+        from distributed import Client
+
+        self._cluster = None
+        try:
+            # Dask keeps the last messages of every connection for debugging, each under 1 MB in
+            # full: with the default of 1,000 that is every chunk's text, hundreds of megabytes.
+            with dask.config.set({"distributed.admin.low-level-log-length": MESSAGE_LOG}):
+                if scheduler:
+                    self._client = Client(scheduler)  # waits distributed.comm.timeouts.connect
+                else:
+                    self._cluster = _local_cluster(workers)
+                    self._client = Client(self._cluster)
+        except (OSError, TimeoutError, RuntimeError) as exc:  # RuntimeError: a worker did not start
+            if self._cluster is not None:
+                self._cluster.close()
+            raise EngineError(f"{scheduler or 'LocalCluster'}: cannot start Dask ({exc})") from None
+        self.slots = max(1, sum(self._client.nthreads().values()))
+        try:
+            self._client.run(warm_up)
+        except Exception as exc:  # a worker without numcheck (or another version of it)
+            self.close()
+            raise EngineError(f"{scheduler or 'LocalCluster'}: the Dask workers cannot run "
+                              f"numcheck ({type(exc).__name__}: {exc})") from None
+
+    def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
+        return self._client.submit(fn, *args, pure=False)
+
+    def close(self, interrupted: bool = False) -> None:
+        self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+
+
+def _local_cluster(workers: int) -> Any:
+    """A LocalCluster whose worker processes fork from a warmed-up server, as the local pool's do.
+
+    Dask spawns workers by default: each would import pandas, pint and numcheck from scratch,
+    which costs seconds per worker and keeps a private copy of everything in each. The
+    dashboard's helpers are off or slowed down (there is no dashboard): the statistical profiler
+    samples the worker's stack every 10 ms and the monitors wake it every 20-500 ms, costing a
+    CPU-bound worker about a tenth of its time in stolen cycles and GIL hand-overs.
+    """
+    import dask
+    from distributed import LocalCluster
+    from distributed.utils import get_mp_context
+
+    with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver",
+                          **QUIET_WORKERS}):
+        get_mp_context()  # lets Dask set its preload list first, so that ours is the one used
+        multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", PRELOAD])
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
+                            dashboard_address=None, silence_logs=logging.ERROR)
+
+
+def start(engine: str, workers: int, scheduler: str | None) -> Engine:
+    """The engine named ``engine`` with ``workers`` workers (ignored when joining a cluster)."""
+    if engine == "dask":
+        return DaskEngine(workers, scheduler)
+    return LocalEngine(workers)
+
+
+def run_ordered(engine: Engine, chunks: Iterable[Chunk], work: Work,
+                window: int | None = None) -> Iterator[ChunkOutput]:
+    """Outputs of ``scan_chunk`` for every chunk, in input order, with a bounded window in flight."""
+    limit = window or 3 * engine.slots
+    pending: deque[Any] = deque()
+    for chunk in chunks:
+        pending.append(engine.submit(scan_chunk, chunk, work))
+        if len(pending) >= limit:
+            yield _result(pending.popleft())
+    while pending:
+        yield _result(pending.popleft())
+
+
+def _result(future: Any) -> ChunkOutput:
+    try:
+        return future.result()
+    except NumcheckError:
+        raise
+    except Exception as exc:  # scan_chunk catches document errors; this is a lost worker
+        raise EngineError(f"a worker failed ({type(exc).__name__}: {exc}); "
+                          "run again with --resume to continue") from None

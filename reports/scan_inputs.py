@@ -1,0 +1,179 @@
+"""The inputs of ``numcheck scan``: files, folders and globs of documents, or tables of texts.
+
+Documents (.txt, .md, .html …: folders are walked as ``numcheck check`` walks them, by
+:func:`numcheck.claims.sources.discover`) are read by the workers; the driver only lists them. JSONL, CSV and parquet files are streamed here, a record at a time, and each text
+travels to a worker once. A document's id is its path, or for a table the ``--id-column`` value
+or ``FILE#N`` (N the 1-based line of a JSONL file, or row of a CSV or parquet file).
+"""
+
+from __future__ import annotations
+
+import csv
+import glob
+import json
+import os
+import sys
+from pathlib import Path
+from typing import Any, Callable, Iterable, Iterator
+
+import pyarrow.parquet as pq
+
+from ..claims.errors import InputError
+from ..claims.sources import discover
+from .scan_work import Chunk, Item
+
+TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
+_GLOB_CHARS = frozenset("*?[")
+
+
+def resolve(specs: Iterable[str]) -> list[str]:
+    """Expand globs (sorted, ``**`` recursive); folders stay folders, walked later by :func:`items`."""
+    found: list[str] = []
+    for spec in specs:
+        if _GLOB_CHARS & set(spec) and not os.path.exists(spec):
+            matches = sorted(glob.glob(spec, recursive=True))
+            if not matches:
+                raise InputError(spec, "no file matches this pattern")
+            found.extend(matches)
+        else:
+            found.append(spec)
+    return found
+
+
+def is_table(path: str) -> bool:
+    """Whether ``path`` is a table of texts rather than one document."""
+    return path.lower().endswith(TABLE_SUFFIXES)
+
+
+def validate(paths: Iterable[str], text_column: str, id_column: str | None) -> None:
+    """Check, before any work, that every table has the columns asked for (CSV and parquet)."""
+    wanted = [c for c in (text_column, id_column) if c]
+    for path in paths:
+        if not is_table(path) or not os.path.isfile(path):
+            continue
+        names = _table_columns(path)
+        missing = [c for c in wanted if names is not None and c not in names]
+        if missing:
+            raise InputError(path, f"no column {missing[0]!r} (columns: {', '.join(names or [])}); "
+                                   "see --text-column and --id-column")
+
+
+def _table_columns(path: str) -> list[str] | None:
+    """Column names of a CSV or parquet file; ``None`` for JSONL, whose records may differ."""
+    try:
+        if path.lower().endswith(".parquet"):
+            return list(pq.read_schema(path).names)
+        if path.lower().endswith(".csv"):
+            with open(path, newline="", encoding="utf-8-sig") as fh:
+                return next(csv.reader(fh), [])
+    except (OSError, ValueError, csv.Error) as exc:
+        raise InputError(path, f"cannot be read as a table ({exc})") from None
+    return None
+
+
+Walk = Callable[[str], Iterable[str]]
+
+
+def walker(include: Iterable[str], exclude: Iterable[str], base: Path | None) -> Walk:
+    """Files of one input path, as ``numcheck check`` finds them (a folder walked, sorted)."""
+    include, exclude = tuple(include), tuple(exclude)
+    return lambda path: discover([path], include, exclude, base)
+
+
+def items(paths: Iterable[str], text_column: str, id_column: str | None,
+          walk: Walk) -> Iterator[Item]:
+    """Every document of ``paths``, in order, read lazily."""
+    for path in paths:
+        if is_table(path):
+            yield from _table_items(path, text_column, id_column)
+            continue
+        for file in walk(path):
+            try:
+                size = os.path.getsize(file)
+            except OSError:
+                size = 0  # the worker reports why it cannot be read
+            yield Item(file, file, size=size)
+
+
+def _table_items(path: str, text_column: str, id_column: str | None) -> Iterator[Item]:
+    """The rows of one table; a table that breaks off midway becomes an error row for the file."""
+    reader = _READERS[Path(path).suffix.lower()]
+    try:
+        for n, record in reader(path, [c for c in (text_column, id_column) if c]):
+            yield _table_item(path, n, record, text_column, id_column)
+    except (OSError, ValueError, csv.Error) as exc:
+        yield Item(path, path, error=f"cannot be read as a table ({exc})")
+
+
+def _table_item(path: str, n: int, record: Any, text_column: str, id_column: str | None) -> Item:
+    fallback = f"{path}#{n}"
+    if isinstance(record, str):  # a reader's complaint about this one record
+        return Item(fallback, path, n, error=record)
+    doc_id = record.get(id_column) if id_column else fallback
+    if doc_id is None or doc_id == "":
+        return Item(fallback, path, n, error=f"no {id_column!r} value")
+    text = record.get(text_column)
+    if not isinstance(text, str):
+        what = "no" if text is None else f"a non-text ({type(text).__name__})"
+        return Item(str(doc_id), path, n, error=f"{what} {text_column!r} value")
+    return Item(str(doc_id), path, n, text, size=len(text))
+
+
+def _jsonl(path: str, _: list[str]) -> Iterator[tuple[int, Any]]:
+    with open(path, "rb") as fh:
+        for n, line in enumerate(fh, 1):
+            if not line.strip():
+                continue
+            try:
+                record = json.loads(line)
+            except ValueError as exc:
+                yield n, f"line {n}: invalid JSON ({exc})"
+                continue
+            yield n, record if isinstance(record, dict) else f"line {n}: not a JSON object"
+
+
+def _csv(path: str, _: list[str]) -> Iterator[tuple[int, Any]]:
+    csv.field_size_limit(sys.maxsize)  # whole articles exceed the default of 128 KiB
+    with open(path, newline="", encoding="utf-8-sig") as fh:
+        yield from enumerate(csv.DictReader(fh), 1)
+
+
+def _parquet(path: str, wanted: list[str]) -> Iterator[tuple[int, Any]]:
+    n = 0
+    for batch in pq.ParquetFile(path).iter_batches(batch_size=512, columns=wanted):
+        for record in batch.to_pylist():
+            n += 1
+            yield n, record
+
+
+_READERS: dict[str, Callable[[str, list[str]], Iterator[tuple[int, Any]]]] = {
+    ".jsonl": _jsonl, ".ndjson": _jsonl, ".csv": _csv, ".parquet": _parquet,
+}
+
+
+def fresh(stream: Iterable[Item], done: set[str], warn: Callable[[str], None]) -> Iterator[Item]:
+    """Items not yet in the output; a second document with the same id is skipped with a warning."""
+    seen: set[str] = set()
+    for item in stream:
+        if item.doc_id in done:
+            continue
+        if item.doc_id in seen:
+            warn(f"{item.path}{f' row {item.row}' if item.row else ''}: duplicate id "
+                 f"{item.doc_id!r}, skipped")
+            continue
+        seen.add(item.doc_id)
+        yield item
+
+
+def chunks(stream: Iterable[Item], max_chars: int, max_docs: int = 1000) -> Iterator[Chunk]:
+    """Batches of about ``max_chars`` characters, so per-task overhead stays small."""
+    batch: list[Item] = []
+    size = 0
+    for item in stream:
+        batch.append(item)
+        size += item.size
+        if size >= max_chars or len(batch) >= max_docs:
+            yield Chunk(tuple(batch))
+            batch, size = [], 0
+    if batch:
+        yield Chunk(tuple(batch))

@@ -1,0 +1,67 @@
+"""The pieces of a scan, in process: chunking, de-duplication, schemas, one chunk of work."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+import pytest
+
+from numcheck.checks import Settings
+from numcheck.reports.scan_inputs import chunks, fresh
+from numcheck.reports.scan_work import SCHEMAS, Chunk, Item, Work, scan_chunk
+
+from scan_support import GERMANY
+
+
+def item(doc_id: str, size: int) -> Item:
+    return Item(doc_id, doc_id, size=size)
+
+
+@pytest.mark.parametrize("sizes, max_chars, max_docs, expected", [
+    pytest.param([5, 5, 5, 5], 10, 100, [["0", "1"], ["2", "3"]], id="by-characters"),
+    pytest.param([4, 4, 4, 4, 4], 10, 100, [["0", "1", "2"], ["3", "4"]], id="tail-kept"),
+    pytest.param([50, 1, 1], 10, 100, [["0"], ["1", "2"]], id="big-document-alone"),
+    pytest.param([0] * 5, 10, 2, [["0", "1"], ["2", "3"], ["4"]], id="by-count-when-sizes-unknown"),
+    pytest.param([], 10, 2, [], id="nothing"),
+])
+def test_chunks_hold_about_max_chars(sizes, max_chars, max_docs, expected):
+    stream = (item(str(i), s) for i, s in enumerate(sizes))
+    got = [[it.doc_id for it in c.items] for c in chunks(stream, max_chars, max_docs)]
+    assert got == expected
+
+
+def test_fresh_skips_done_and_warns_about_duplicates():
+    warnings: list[str] = []
+    stream = [item("a", 1), item("b", 1), Item("c", "t.csv", 3), Item("c", "t.csv", 7),
+              item("b", 1)]
+    got = [it.doc_id for it in fresh(stream, {"a"}, warnings.append)]
+    assert got == ["b", "c"]
+    assert warnings == ["t.csv row 7: duplicate id 'c', skipped", "b: duplicate id 'b', skipped"]
+
+
+def test_one_chunk_in_process():
+    out = scan_chunk(Chunk((
+        Item("g", "t.jsonl", 1, GERMANY),
+        Item("e", "t.jsonl", 2, " \n"),
+        Item("x", "t.jsonl", 3, error="line 3: invalid JSON"),
+    )), Work(Settings()))
+    assert (out.documents, out.characters) == (3, len(GERMANY))
+    assert out.errors == [("e", "empty input: no text to check"), ("x", "line 3: invalid JSON")]
+    docs = out.tables["documents"].to_pylist()
+    assert [(d["doc_id"], d["row"], d["inconsistent"], d["error"]) for d in docs] == [
+        ("g", 1, 1, None), ("e", 2, 0, "empty input: no text to check"),
+        ("x", 3, 0, "line 3: invalid JSON")]
+    assert out.tables["quantities"].column("text").to_pylist() == [
+        "35%", "382 million", "602 million"]
+    assert set(out.tables["quantities"].column("doc_id").to_pylist()) == {"g"}
+    for name, table in out.tables.items():
+        assert table.schema == SCHEMAS[name]
+
+
+def test_schemas_are_fixed_whatever_a_part_holds():
+    """Every part has the same schema, even one without claims (Arrow would infer nulls)."""
+    empty = scan_chunk(Chunk((Item("n", "n", None, "No figures here."),)), Work(Settings()))
+    assert empty.tables["claims"].num_rows == 0
+    assert empty.tables["claims"].schema == SCHEMAS["claims"]
+    assert SCHEMAS["claims"].field("roles").type == pa.string()  # JSON: keys vary by claim kind
+    assert SCHEMAS["claims"].field("quantity_ids").type == pa.list_(pa.string())
+    assert SCHEMAS["results"].field("stated_lower").type == pa.float64()
