@@ -80,7 +80,7 @@ def read_digits(seg: Segmented, m: re.Match) -> Found | Classified:
                 nxt and nxt.group("a") not in lx.NOT_NOUNS and nxt.group("a") not in _LENGTH_WORDS)):
             # "£10m", "10M", "US$ 1MM", "7m copies" are millions; "1.8m tall", "the 100m" metres
             f.parsed, f.scaled, f.end = f.parsed.scaled(SCALES["m"] if glued in ("M", "MM") else SCALES[g]), True, end
-        elif g in UNIT_WORDS:
+        elif g in UNIT_WORDS and glued != "G":  # "3G", "4G" are networks; a gram is "g"
             f.unit, f.kind = UNIT_WORDS[g]
             f.end = end
         elif g in CURRENCY_WORDS and not f.unit:

@@ -133,8 +133,10 @@ OF_A = re.compile(r"\s+of\s+an?\s+")
 
 #: Unit word after a number and its scale ("35%", "8 terabytes", "2.39bn rupees", "three-and-a-half years").
 _UNIT_AFTER = rf"""(?:[\s-]?)(?P<unit>{alternation([w for w in _UNIT_SURFACES if not w[0].isalpha()], boundary=False)}
-                        |{alternation([w for w in _UNIT_SURFACES if w[0].isalpha()])}(?![-'][a-z]))"""
+                        |{alternation([w for w in _UNIT_SURFACES if w[0].isalpha()])}(?!-(?!old\b)[a-z]|'[a-z]))"""
 #: Matched against lower-case text: re.IGNORECASE makes this long alternation four times slower.
+#: A unit word glued to a following word is part of a compound ("5-gram-heavy"), except an age:
+#: "the 19-year-old" is 19 years.
 UNIT_AFTER = re.compile(_UNIT_AFTER, re.VERBOSE)
 _UNIT_AFTER_ANY_CASE = re.compile(_UNIT_AFTER, re.VERBOSE | re.IGNORECASE)
 _UNIT_WINDOW = 80

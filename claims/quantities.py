@@ -220,6 +220,8 @@ def _finish(seg: Segmented, f: Found, n: int, sentence_starts: list[int], tol: D
     p = f.parsed
     lower: Decimal | None = p.lower
     upper: Decimal | None = p.upper
+    if f.kind == "duration" and f.qualifier_text.lower() == "over" and _spans_period(seg, f):
+        f.qualifier, f.qualifier_text = "exact", ""
     q = f.qualifier
     text_q = f.qualifier_text.lower()
     spread = abs(p.value) * tol
@@ -241,6 +243,28 @@ def _finish(seg: Segmented, f: Found, n: int, sentence_starts: list[int], tol: D
         unit=f.unit, kind=f.kind, qualifier=q, qualifier_text=f.qualifier_text, noun=f.noun,
         precision=p.precision, sentence=sentence,
     )
+
+
+def _spans_period(seg: Segmented, f: Found) -> bool:
+    """ "over 35 days", "over three weeks": the period something is spread across, not "more than"
+    — unless a verb of lasting or a preposition before "over" ("for over 10 years", "lasted over
+    an hour") or "ago"/"old" after it makes it a bound."""
+    at = seg.lower.rfind("over", max(0, f.start - 8), f.start)
+    if at < 0:
+        return False
+    before = lx.previous_word(seg.lower, at)[0].strip(",;:")
+    after = seg.lower[f.end:f.end + 12].split()
+    return before not in _BOUND_BEFORE_OVER and not before.endswith(("ly", "ately")) \
+        and not (after and after[0].strip(".,;") in _BOUND_AFTER_OVER)
+
+
+#: Words before "over" that make it a bound: prepositions, verbs of lasting or waiting, and hedges
+#: ("little over two years"); an adverb in -ly does too ("definitely over 20 hours").
+_BOUND_BEFORE_OVER = frozenset("""for of in lasted lasting last lasts took taking take takes taken spent after
+    than aged within under by little just well slightly wait waits waited waiting span spans spanned
+    spanning been lived living served serving worked working run runs ran running stretch stretches
+    stretched stretching""".split())
+_BOUND_AFTER_OVER = frozenset("ago old later earlier before after since".split())
 
 
 def _tidy(x: Decimal | None) -> Decimal | None:
