@@ -63,6 +63,14 @@ class Check:
         )
 
 
+    def consistent(self, claims: Iterable[Claim], arithmetic: str, stated: Interval,
+                   computed: Interval) -> Result:
+        """A consistent result, marked edge (and said so) when it holds only through rounding."""
+        edge = is_edge(stated, computed)
+        note = " (holds only at the edge of the rounding)" if edge else ""
+        return self.result(claims, "consistent", arithmetic + note, stated, computed, edge=edge)
+
+
 class Comparing(Check):
     """A check that recomputes one figure and compares it with the stated one."""
 
@@ -71,9 +79,7 @@ class Comparing(Check):
         """consistent when the intervals overlap (marked edge when only through rounding), else
         inconsistent with ``failure`` appended and a severity from the size of the miss."""
         if stated.overlaps(computed):
-            edge = is_edge(stated, computed)
-            note = " (holds only at the edge of the rounding)" if edge else ""
-            return self.result(claims, "consistent", arithmetic + note, stated, computed, edge=edge)
+            return self.consistent(claims, arithmetic, stated, computed)
         return self.result(claims, "inconsistent", f"{arithmetic}; {failure}", stated, computed,
                            severity=severity_of(stated.value, computed.value, wrong_direction=wrong_direction))
 

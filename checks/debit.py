@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 from decimal import Decimal
-from fractions import Fraction
 from typing import Iterable
 
 from ..claims.records import Claim, Interval, Result
 from . import granularity as gr
 from .base import Check, Context
-from .grim import TRUNCATED, decimals, sample, show, truncated
+from .grim import TRUNCATED, bounds, decimals, sd_sample, show, truncated
 
 
 class Debit(Check):
@@ -35,9 +34,8 @@ class Debit(Check):
         mean, sd, n = (ctx.role(claim, r) for r in ("mean", "sd", "n"))
         if mean is None or sd is None or n is None or not claim.attributes.get("binary"):
             return
-        setup = sample(claim, n)
-        bounds = [mean.lower, mean.upper, sd.lower, sd.upper]
-        if setup is None or any(b is None for b in bounds) or setup[0] < 2:
+        setup = sd_sample(claim, mean, sd, n)
+        if setup is None:
             yield self.result([claim], "unverifiable", f"SD = {sd.text}: DEBIT needs a stated mean, "
                               "a stated SD and a whole-number sample size of at least 2")
             return
@@ -46,8 +44,7 @@ class Debit(Check):
             yield self.result([claim], "inconsistent", f"M = {mean.text.strip()} is not a mean of "
                               "binary data: it must lie between 0 and 1", severity="gross")
             return
-        r = gr.debit((Fraction(mean.lower), Fraction(mean.upper)),
-                     (Fraction(sd.lower), Fraction(sd.upper)), size)
+        r = gr.debit(bounds(mean), bounds(sd), size)
         stated = Interval(sd.value, sd.lower, sd.upper)
         said = f"binary data, N = {size}: M = {mean.text.strip()}"
         if r.sds is None:
@@ -64,6 +61,6 @@ class Debit(Check):
         if r.consistent:
             yield self.result([claim], "consistent", message, stated, computed)
             return
-        slip = gr.debit((Fraction(mean.lower), Fraction(mean.upper)), truncated(sd), size).consistent
+        slip = gr.debit(bounds(mean), truncated(sd), size).consistent
         yield self.result([claim], "inconsistent", message + (TRUNCATED if slip else ""),
                           stated, computed, severity="minor" if slip else "major")

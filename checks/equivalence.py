@@ -83,7 +83,7 @@ def _conversion_precision(q: Quantity) -> Interval:
                     max(q.upper, q.value + half) if q.upper is not None else None, q.unit)
 
 
-def _convert(q: Quantity, unit: str, source: str | None = None) -> Interval | None:
+def _convert(q: Quantity, unit: str) -> Interval | None:
     import pint  # here, not at the top: importing the checks should not load pint (0.4 s)
 
     from ..claims.units import registry
@@ -93,7 +93,7 @@ def _convert(q: Quantity, unit: str, source: str | None = None) -> Interval | No
         def one(x: Decimal | None) -> Decimal | None:
             if x is None:
                 return None
-            return Decimal(str(ureg.Quantity(float(x), source or q.unit).to(unit).magnitude))
+            return Decimal(str(ureg.Quantity(float(x), q.unit).to(unit).magnitude))
         lo, hi = one(q.lower), one(q.upper)
     except (pint.DimensionalityError, pint.UndefinedUnitError, pint.OffsetUnitCalculusError):
         return None

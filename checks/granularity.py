@@ -141,9 +141,10 @@ def debit(mean: tuple[Fraction, Fraction], sd: tuple[Fraction, Fraction], n: int
     else:
         ks = list(ones)
     variances = [Fraction(k * (n - k), n * (n - 1)) for k in ks]
-    fits = any(target[0] <= v <= target[1] for v in variances)
     if len(ones) > _EXHAUSTIVE:
         fits = min(variances) <= target[1] and max(variances) >= target[0]
+    else:
+        fits = any(target[0] <= v <= target[1] for v in variances)
     return Debit(fits, ones, (_root(min(variances)), _root(max(variances))))
 
 

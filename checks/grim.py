@@ -76,6 +76,21 @@ def sample(claim: Claim, n: Quantity) -> tuple[int, int, str] | None:
     return size, items, f"N = {size}" + (f" × {items} items" if items > 1 else "")
 
 
+def sd_sample(claim: Claim, mean: Quantity, sd: Quantity, n: Quantity) -> tuple[int, int, str] | None:
+    """:func:`sample` when a mean and an SD are stated with both bounds and N is at least 2 — what
+    GRIMMER and DEBIT need — else ``None``."""
+    setup = sample(claim, n)
+    if setup is None or setup[0] < 2 or any(b is None for b in (mean.lower, mean.upper, sd.lower, sd.upper)):
+        return None
+    return setup
+
+
+def bounds(q: Quantity) -> tuple[Fraction, Fraction]:
+    """The interval a stated figure stands for, as exact fractions."""
+    assert q.lower is not None and q.upper is not None
+    return Fraction(q.lower), Fraction(q.upper)
+
+
 #: Added to a message when the figure holds if it was truncated rather than rounded (minor).
 TRUNCATED = "; it holds only if the figure was truncated rather than rounded"
 

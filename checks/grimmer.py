@@ -2,13 +2,12 @@
 
 from __future__ import annotations
 
-from fractions import Fraction
 from typing import Iterable
 
 from ..claims.records import Claim, Interval, Result
 from . import granularity as gr
 from .base import Check, Context
-from .grim import TRUNCATED, decimals, point, sample, show, truncated
+from .grim import TRUNCATED, bounds, decimals, point, sd_sample, show, truncated
 
 
 class Grimmer(Check):
@@ -35,14 +34,13 @@ class Grimmer(Check):
         mean, sd, n = (ctx.role(claim, r) for r in ("mean", "sd", "n"))
         if mean is None or sd is None or n is None or claim.attributes.get("unit"):
             return
-        setup = sample(claim, n)
-        bounds = [mean.lower, mean.upper, sd.lower, sd.upper]
-        if setup is None or any(b is None for b in bounds) or setup[0] < 2:
+        setup = sd_sample(claim, mean, sd, n)
+        if setup is None:
             yield self.result([claim], "unverifiable", f"SD = {sd.text}: GRIMMER needs a stated mean, "
                               "a stated SD and a whole-number sample size of at least 2")
             return
         size, items, cells = setup
-        m, s = (Fraction(mean.lower), Fraction(mean.upper)), (Fraction(sd.lower), Fraction(sd.upper))
+        m, s = bounds(mean), bounds(sd)
         r = gr.grimmer(m, s, size, items)
         stated = Interval(sd.value, sd.lower, sd.upper)
         said = f"SD = {sd.text.strip()} and M = {mean.text.strip()} of whole-number answers, {cells}"

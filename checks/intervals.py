@@ -106,16 +106,6 @@ def percent_change(start: Interval, end: Interval) -> Interval | None:
     return Interval(value, lo, hi, "percent")
 
 
-def distance(stated: Interval, computed: Interval) -> Decimal:
-    """How far apart two intervals are (0 when they overlap)."""
-    if stated.overlaps(computed):
-        return Decimal(0)
-    if stated.upper is not None and computed.lower is not None and stated.upper < computed.lower:
-        return computed.lower - stated.upper
-    assert stated.lower is not None and computed.upper is not None
-    return stated.lower - computed.upper
-
-
 def is_edge(stated: Interval, computed: Interval) -> bool:
     """Consistent only through rounding: each central value lies outside the other interval."""
     return not stated.contains(computed.value) and not computed.contains(stated.value)
@@ -154,10 +144,3 @@ def fmt_interval(iv: Interval, places: int = 1) -> str:
     lo = "no lower bound" if iv.lower is None else fmt(iv.lower, places, ROUND_FLOOR)
     hi = "no upper bound" if iv.upper is None else fmt(iv.upper, places, ROUND_CEILING)
     return f"({lo} to {hi})"
-
-
-def relative_error(stated: Decimal, computed: Decimal) -> Decimal:
-    """|computed − stated| / |stated|; infinite-like when the stated value is zero."""
-    if stated == 0:
-        return Decimal("Infinity") if computed != 0 else Decimal(0)
-    return abs(computed - stated) / abs(stated)

@@ -6,7 +6,6 @@ from decimal import ROUND_CEILING, ROUND_FLOOR, Decimal
 from typing import Iterable
 
 from ..claims.records import Claim, Interval, Quantity, Result
-from . import intervals as iv
 from . import pvalues as pv
 from .base import Check, Context
 
@@ -60,10 +59,8 @@ class PValue(Check):
         dfs = tuple(float(q.value) if q is not None else None for q in (df1, df2))
         reading, tailed = _recompute(claim, test, stat, tcmp, dfs, stated, p)
         arithmetic = _arithmetic(said, reading, tcmp, tailed, p, pcmp)
-        if _holds(stated, reading) and (p is None or p.value > 0):
-            edge = iv.is_edge(stated, reading)
-            note = " (holds only at the edge of the rounding)" if edge else ""
-            return self.result([claim], "consistent", arithmetic + note, stated, reading, edge=edge)
+        if stated.overlaps(reading) and (p is None or p.value > 0):
+            return self.consistent([claim], arithmetic, stated, reading)
         centre = pv.point(test, stat.value, *dfs, two_tailed=not tailed)
         severity, why = _failure(p, pcmp, tcmp, float(centre), reading)
         return self.result([claim], "inconsistent", arithmetic + why, stated, reading, severity=severity)
@@ -75,10 +72,10 @@ def _recompute(claim: Claim, test: str, stat: Quantity, tcmp: str, dfs: tuple, s
     and only that reading fits (statcheck's OneTailedTxt); with the licensing word, or ""."""
     two = _reading(test, stat, tcmp, *dfs, True)
     licensed = claim.attributes.get("one_tailed") and test in pv.TWO_SIDED
-    if _holds(stated, two) or not licensed or (p is not None and p.value <= 0):
+    if stated.overlaps(two) or not licensed or (p is not None and p.value <= 0):
         return two, ""
     one = _reading(test, stat, tcmp, *dfs, False)
-    if _holds(stated, one):
+    if stated.overlaps(one):
         return one, claim.attributes.get("one_tailed_word") or "one-tailed"
     return two, ""
 
@@ -93,7 +90,7 @@ def _failure(p: Quantity | None, pcmp: str, tcmp: str, centre: float, reading: I
         return "gross", f"; the reported p is {side} at .05 and the recomputed one {other}: the decision flips"
     if p is not None and p.value <= 0:
         return "minor", "; no p-value is exactly 0 (write p < .001)"
-    if p is not None and pcmp == "=" and _holds(_truncated(p), reading):
+    if p is not None and pcmp == "=" and _truncated(p).overlaps(reading):
         return "minor", "; it holds only if p was truncated rather than rounded"
     return "major", "; no rounding of the statistic reaches it"
 
@@ -151,10 +148,6 @@ def _stated(p: Quantity | None, pcmp: str) -> Interval:
     lower = p.lower if p.lower is not None else Decimal(0)
     upper = p.upper if p.upper is not None else Decimal(1)
     return Interval(p.value, lower, upper)
-
-
-def _holds(stated: Interval, computed: Interval) -> bool:
-    return stated.overlaps(computed)
 
 
 def _truncated(p: Quantity) -> Interval:

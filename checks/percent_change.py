@@ -9,7 +9,6 @@ from ..claims.records import Claim, Interval, Quantity, Result
 from . import intervals as iv
 from .base import Comparing, Context
 
-_HUNDRED = Decimal(100)
 
 
 class PercentChange(Comparing):
@@ -51,12 +50,11 @@ class PercentChange(Comparing):
                               f"{said}; the text gives no {missing} {plural} to recompute it from", stated)
             return
         first, last = iv.change_pair(start, end)
+        computed = iv.percent_change(first, last)
         if start.kind == "percent" and end.kind == "percent":
             points = iv.difference(first, last)
-            relative = iv.percent_change(first, last)
-            if points.overlaps(stated) and not (relative and relative.overlaps(stated)):
+            if points.overlaps(stated) and not (computed and computed.overlaps(stated)):
                 return  # a change in points written with "%": NC104 reports it
-        computed = iv.percent_change(first, last)
         if computed is None:
             yield self.result([claim], "unverifiable",
                               f"{said}; a change from {start.text} has no percentage", stated)
@@ -73,7 +71,7 @@ class PercentChange(Comparing):
 def _beyond_all(stated: Interval, end: Quantity | None) -> bool:
     """A fall of more than 100% that ends at a positive figure ("fell 120% to 40p"): impossible
     from any start. Without a positive end it may be a profit turning into a loss, which is not."""
-    return (end is not None and stated.upper is not None and stated.upper < -_HUNDRED
+    return (end is not None and stated.upper is not None and stated.upper < -iv.HUNDRED
             and end.lower is not None and end.lower > 0)
 
 
@@ -84,7 +82,7 @@ def _as_percent(q: Quantity) -> Interval:
     """
     if q.kind == "percent":
         return iv.of(q)
-    value = q.value * _HUNDRED
+    value = q.value * iv.HUNDRED
     spread = value * Decimal("0.05")
-    return Interval(value, (q.lower or q.value) * _HUNDRED - spread, (q.upper or q.value) * _HUNDRED + spread,
+    return Interval(value, (q.lower or q.value) * iv.HUNDRED - spread, (q.upper or q.value) * iv.HUNDRED + spread,
                     "percent")
