@@ -9,7 +9,6 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
 from decimal import Decimal
 
 from .records import (
@@ -44,8 +43,3 @@ def extract(text: str, path: str = "<text>", notes: tuple[Note, ...] = (),
     return Document(path=path, text=text, quantities=tuple(quantities),
                     classified=tuple(classified), claims=tuple(claims),
                     notes=tuple(notes) + seg.notes, sentences=seg.sentences)
-
-
-def with_results(doc: Document, results: tuple[Result, ...]) -> Document:
-    """The same document with its results attached."""
-    return replace(doc, results=results)

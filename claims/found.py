@@ -51,7 +51,7 @@ def classified(seg: Segmented, start: int, end: int, category: str, reason: str)
 
 
 def sentence_start(seg: Segmented, at: int) -> bool:
-    i = bisect.bisect_right([s for s, _ in seg.sentences], at) - 1
+    i = bisect.bisect_right(seg.sentence_starts, at) - 1
     return i < 0 or seg.view[seg.sentences[i][0]:at].strip(" \"'(") == ""
 
 

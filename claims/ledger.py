@@ -12,9 +12,10 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from decimal import Decimal
 
+from .found import classified
 from .records import Classified, Quantity
 from .segment import Segmented
 
@@ -68,10 +69,8 @@ class Ledger:
     quantities: list[Quantity]
     classified: list[Classified]
     _serial: int = 0
-    _sentence_starts: list[int] = field(default_factory=list)
 
     def __post_init__(self) -> None:
-        self._sentence_starts = [s for s, _ in self.seg.sentences]
         self.quantities.sort(key=_start)
         self.classified.sort(key=_start)
 
@@ -94,7 +93,7 @@ class Ledger:
         if any(r.start < s0 or r.end > e0 for r in old):
             return None  # a record reaches outside the match: leave the text to the scanner
         new_q = [self._quantity(n) for n in numbers]
-        new_c = [Classified(self.seg.text[s:e], s, e, self.seg.line_of(s), "identifier", why)
+        new_c = [classified(self.seg, s, e, "identifier", why)
                  for s, e, why in names if any(ch.isdigit() for ch in self.seg.text[s:e])]
         covered = [(r.start, r.end) for r in near if not any(r is o for o in old)]
         covered += [(r.start, r.end) for r in [*new_q, *new_c]]
@@ -119,7 +118,7 @@ class Ledger:
 
     def _quantity(self, n: Number) -> Quantity:
         self._serial += 1
-        sentence = max(0, bisect.bisect_right(self._sentence_starts, n.start) - 1)
+        sentence = self.seg.sentence_index(n.start)
         return Quantity(
             id=f"_s{self._serial}", text=self.seg.text[n.start:n.end], start=n.start, end=n.end,
             line=self.seg.line_of(n.start), value=n.value, lower=n.lower, upper=n.upper, unit=n.unit,

@@ -35,7 +35,6 @@ def scan(seg: Segmented, hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE
     """Every quantity and every classified number-bearing token of ``seg``, in text order."""
     view = seg.view
     skipped_starts = [s for s, _, _ in seg.skipped]
-    sentence_starts = [s for s, _ in seg.sentences]
     quantities: list[Quantity] = []
     others: list[Classified] = []
     found: list[Found] = []
@@ -64,7 +63,7 @@ def scan(seg: Segmented, hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE
             found.append(outcome)
         pos = max(outcome.end, m.start() + 1)
     for f in found:
-        quantities.append(_finish(seg, f, len(quantities) + 1, sentence_starts, hedge_tolerance))
+        quantities.append(_finish(seg, f, len(quantities) + 1, hedge_tolerance))
     return quantities, others
 
 
@@ -216,7 +215,7 @@ def _unscaled_value(view: str, f: Found) -> Decimal:
     return v or Decimal(1)
 
 
-def _finish(seg: Segmented, f: Found, n: int, sentence_starts: list[int], tol: Decimal) -> Quantity:
+def _finish(seg: Segmented, f: Found, n: int, tol: Decimal) -> Quantity:
     p = f.parsed
     lower: Decimal | None = p.lower
     upper: Decimal | None = p.upper
@@ -236,7 +235,7 @@ def _finish(seg: Segmented, f: Found, n: int, sentence_starts: list[int], tol: D
         lower, upper = p.value, None
     elif q in ("less_than", "at_most"):
         lower, upper = None, p.value
-    sentence = max(0, bisect.bisect_right(sentence_starts, f.start) - 1)
+    sentence = seg.sentence_index(f.start)
     return Quantity(
         id=f"q{n}", text=seg.text[f.start:f.end], start=f.start, end=f.end,
         line=seg.line_of(f.start), value=_tidy(p.value), lower=_tidy(lower), upper=_tidy(upper),

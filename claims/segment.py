@@ -61,7 +61,6 @@ _ABBREVIATIONS = frozenset(
     vs v etc inc ltd co corp dept fig figs approx est mt ft jan feb mar apr jun jul aug
     sep sept oct nov dec e.g i.e u.s u.k u.n a.m p.m""".split()
 )
-_TERMINATOR = re.compile(r"[.!?]+")
 # Terminators that may end a sentence: followed (after closing quotes) by a space and a character
 # that is not a lower-case letter, or straight away by a capital or a quote. Decimal points and
 # most mid-sentence dots never reach the Python-level test in :func:`_boundary`.
@@ -87,10 +86,16 @@ class Segmented:
     """One note per skipped paragraph."""
     line_starts: tuple[int, ...]
     """Offset at which each line begins, for :meth:`line_of`."""
+    sentence_starts: tuple[int, ...]
+    """Offset at which each sentence begins, for :meth:`sentence_index`."""
 
     def line_of(self, offset: int) -> int:
         """1-based line number holding ``offset``."""
         return bisect.bisect_right(self.line_starts, offset)
+
+    def sentence_index(self, offset: int) -> int:
+        """Index of the last sentence starting at or before ``offset`` (0 before the first)."""
+        return max(0, bisect.bisect_right(self.sentence_starts, offset) - 1)
 
 
 def fold(text: str) -> str:
@@ -136,7 +141,8 @@ def segment(text: str) -> Segmented:
             continue
         seen.setdefault(key, line)
         sentences.extend(split_sentences(view, start, end))
-    return Segmented(text, view, lower, tuple(sentences), tuple(skipped), tuple(notes), tuple(line_starts))
+    return Segmented(text, view, lower, tuple(sentences), tuple(skipped), tuple(notes), tuple(line_starts),
+                     tuple(s for s, _ in sentences))
 
 
 def _preview(para: str, width: int = 60) -> str:

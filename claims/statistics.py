@@ -26,7 +26,6 @@ the check) where statcheck drops it.
 
 from __future__ import annotations
 
-import bisect
 import re
 from dataclasses import replace
 from decimal import Decimal
@@ -87,14 +86,13 @@ def find_statistics(seg: Segmented, quantities: list[Quantity], classified: list
             taken.append(m.span())
     drafts.extend(find_descriptives(ledger, taken))
     new_quantities, new_classified, ids = ledger.finish()
-    starts = [s for s, _ in seg.sentences]
     claims = []
     for kind, s, e, roles, attributes in sorted(drafts, key=lambda d: d[1]):
         qs = sorted(roles.values(), key=lambda q: q.start)
         claims.append(Claim(
             "", kind, seg.text[s:e], s, e, seg.line_of(s), tuple(ids[q.id] for q in qs),
             {role: ids[q.id] for role, q in roles.items()}, attributes,
-            max(0, bisect.bisect_right(starts, s) - 1)))
+            seg.sentence_index(s)))
     return new_quantities, new_classified, claims
 
 
