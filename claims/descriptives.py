@@ -104,6 +104,7 @@ def _claim(ledger: Ledger, block: list[re.Match]) -> Draft | None:
         return None
     numbers = {role: _number(ledger, m, role) for role, m in roles.items()}
     s0, e0 = block[0].start(), max(_unit(ledger, block[-1])[2], block[-1].end())
+    unit_word = _unit(ledger, roles["mean"])[1]  # before the swap replaces the scanner's "5.2 kg"
     new = ledger.swap((s0, e0), list(numbers.values()), [])
     if new is None:
         return None
@@ -114,7 +115,7 @@ def _claim(ledger: Ledger, block: list[re.Match]) -> Draft | None:
         "items": int(items.group(1)) if items else 1,
         "scale": scale.group(0) if scale else "",
         "binary": bool(_BINARY.search(sentence)),
-        "unit": _unit(ledger, roles["mean"])[1],
+        "unit": unit_word,
     }
     return "descriptives", s0, e0, dict(zip(numbers, new)), attributes
 
