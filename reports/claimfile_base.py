@@ -122,8 +122,3 @@ def locate_once(haystack: str, quote: str, where: str, path: str, line: int) -> 
         raise ClaimFileError(path, line, f"{quote!r} occurs {len(spans)} times in {where}; "
                                          f"quote enough to make it unique")
     return spans[0]
-
-
-def line_at(haystack: str, offset: int) -> int:
-    """1-based line of ``offset``."""
-    return haystack.count("\n", 0, offset) + 1

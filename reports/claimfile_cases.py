@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from ..checks import check_text, registry
 from ..claims.records import SEVERITIES, VERDICTS, Document, Result
 from .claim_findings import Finding, Outcome, from_result, sentence_of
-from .claimfile_base import COMMON_FIELDS, FileContext, Marks, header, item_label, line_at, locate_once
-from .claimfile_yaml import ClaimFileError, YamlMap, check_fields, suggestion, text
+from .claimfile_base import COMMON_FIELDS, FileContext, Marks, header, item_label, locate_once
+from .claimfile_yaml import ClaimFileError, YamlMap, check_fields, choice, suggestion, text
+from .locate import Locator
 from .render import verdict_label
 
 CASE_FIELDS = COMMON_FIELDS + ("text", "quote", "expect", "severity", "check")
@@ -54,7 +55,7 @@ class Case:
             assert self.span is not None
             start, end = self.span
             found = [r for r in doc.results if r.start < end and start < r.end]
-            where, line = doc.path, line_at(doc.text, start)
+            where, line = doc.path, Locator(doc.text).line(start)
         found = [r for r in found if self.check is None or r.code == self.check]
         for r in found:
             outcome.record(r)
@@ -88,8 +89,8 @@ def parse_case(item: YamlMap, path: str, default_check: str | None, document_tex
     has_text, has_quote = "text" in item, "quote" in item
     if has_text == has_quote:
         raise ClaimFileError(path, item.line, f"{label} needs either 'text' or 'quote' (one of them)")
-    expect = _choice(item, "expect", VERDICTS, path, label)
-    severity = _choice(item, "severity", SEVERITIES, path, label) if "severity" in item else None
+    expect = choice(item, "expect", VERDICTS, path, label)
+    severity = choice(item, "severity", SEVERITIES, path, label)
     if severity is not None and expect != "inconsistent":
         raise ClaimFileError(path, item.key_lines["severity"], f"{label}: a severity needs expect: inconsistent")
     check = check_code(item, "check", path, label) if "check" in item else default_check
@@ -103,14 +104,6 @@ def parse_case(item: YamlMap, path: str, default_check: str | None, document_tex
         span = locate_once(document_text, written, "the document", path, item.key_lines["quote"])
     return Case(head.id, head.line, head.marks, path, expect, severity, check,
                 written if has_text else None, item.key_lines[key], span)
-
-
-def _choice(item: YamlMap, key: str, options: tuple[str, ...], path: str, label: str) -> str:
-    value = text(item, key, path, label)
-    if value not in options:
-        raise ClaimFileError(path, item.key_lines[key], f"{label}: {key} {value!r} is not one of "
-                                                        f"{', '.join(options)}{suggestion(value, options)}")
-    return value
 
 
 def check_code(m: YamlMap, key: str, path: str, label: str) -> str:

@@ -184,3 +184,15 @@ def text(m: YamlMap, key: str, path: str, what: str) -> str:
 def optional_text(m: YamlMap, key: str, path: str, what: str) -> str | None:
     """Like :func:`text`, ``None`` when the key is absent."""
     return text(m, key, path, what) if key in m else None
+
+
+def choice(m: YamlMap, key: str, options: tuple[str, ...], path: str, label: str,
+           default: str | None = None) -> str | None:
+    """The value under ``key``, which must be one of ``options`` (``default`` when absent)."""
+    if key not in m:
+        return default
+    value = text(m, key, path, label)
+    if value not in options:
+        raise ClaimFileError(path, m.key_lines[key], f"{label}: {key} {value!r} is not one of "
+                                                     f"{', '.join(options)}{suggestion(value, options)}")
+    return value

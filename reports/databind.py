@@ -27,8 +27,9 @@ from ..checks import check_text
 from ..checks import intervals as iv
 from ..claims.records import Document, Interval, Quantity
 from .claim_findings import Finding, Outcome, amount_text, from_result, interval_text, sentence_of
-from .claimfile_base import COMMON_FIELDS, FileContext, Marks, header, item_label, line_at, locate_once
+from .claimfile_base import COMMON_FIELDS, FileContext, Marks, header, item_label, locate_once
 from .claimfile_yaml import ClaimFileError, YamlMap, check_fields, mapping, text
+from .locate import Locator
 from .databind_tables import DataError, Selection, parse_selection, where_filters
 
 BOUND_FIELDS = COMMON_FIELDS + ("sentence", "quote", "figures", "table", "where")
@@ -84,7 +85,7 @@ class BoundClaim:
         a, b = figure.span
         found = [q for q in doc.quantities if q.start < b and a < q.end]
         details = (("sentence", sentence_of(doc, a)), ("data", figure.selection.describe()))
-        see = None if self.sentence is not None else ("in", doc.path, line_at(doc.text, a))
+        see = None if self.sentence is not None else ("in", doc.path, Locator(doc.text).line(a))
         if len(found) != 1:
             read = ", ".join(repr(q.text) for q in found) or "no figure"
             outcome.failures.append(Finding(self.path, figure.line, "data", f"numcheck reads {read} in "

@@ -23,7 +23,7 @@ from ..claims import extract
 from ..claims.records import SEVERITIES, VERDICTS, Claim, Document, Quantity
 from .claim_findings import Finding, Outcome, from_result
 from .claimfile_base import COMMON_FIELDS, FileContext, Marks, header, item_label
-from .claimfile_yaml import ClaimFileError, YamlList, YamlMap, check_fields, mapping, suggestion, text
+from .claimfile_yaml import ClaimFileError, YamlList, YamlMap, check_fields, choice, mapping, text
 
 #: Claim kind in the file → (claim kind of the records, fields, required fields).
 KINDS: dict[str, tuple[str, tuple[str, ...], tuple[str, ...]]] = {
@@ -88,8 +88,8 @@ def parse_explicit(item: YamlMap, path: str) -> ExplicitClaim:
     if len(kinds) != 1:
         raise ClaimFileError(path, item.line, f"{label} has {', '.join(kinds)}: one claim per item")
     kind = kinds[0]
-    expect = _option(item, "expect", VERDICTS, path, label, "consistent")
-    severity = _option(item, "severity", SEVERITIES, path, label, None)
+    expect = choice(item, "expect", VERDICTS, path, label, "consistent")
+    severity = choice(item, "severity", SEVERITIES, path, label)
     if kind in STAT_KINDS:
         fields = mapping(item[kind], path, item.key_lines[kind], f"'{kind}' of {label}")
         required = ("test",) if kind == "statistic" else ("mean", "n")
@@ -101,17 +101,6 @@ def parse_explicit(item: YamlMap, path: str) -> ExplicitClaim:
     check_fields(fields, path, f"the {kind} of {label}", allowed, required)
     doc = _document(kind, record_kind, fields, path, item.key_lines[kind])
     return ExplicitClaim(head.id, head.line, head.marks, path, doc, expect, severity)
-
-
-def _option(item: YamlMap, key: str, options: tuple[str, ...], path: str, label: str,
-            default: str | None) -> str | None:
-    if key not in item:
-        return default
-    value = text(item, key, path, label)
-    if value not in options:
-        raise ClaimFileError(path, item.key_lines[key], f"{label}: {key} {value!r} is not one of "
-                                                        f"{', '.join(options)}{suggestion(value, options)}")
-    return value
 
 
 def _document(kind: str, record_kind: str, fields: YamlMap, path: str, line: int) -> Document:

@@ -22,6 +22,7 @@ from ..claims.records import Document
 from ..claims.sources import expand, read_path
 from .json_report import classified as classified_dict
 from .json_report import quantity as quantity_dict
+from .locate import Locator
 
 _QUANTITY_FIELDS = ["path", "record", "id", "text", "start", "end", "line", "value", "lower", "upper",
                     "unit", "kind", "qualifier", "qualifier_text", "noun", "precision"]
@@ -43,8 +44,8 @@ def extract(paths: tuple[str, ...], fmt: str, include_all: bool, unaccounted: bo
     """Extract the quantities of PATHS (files, directories of .txt files, or - for stdin)."""
     docs, failed = _read(paths)
     if unaccounted:
-        lines = [f"{d.path}:{d.text.count(chr(10), 0, s) + 1}:{s - d.text.rfind(chr(10), 0, s)}: {tok}"
-                 for d in docs for s, _, tok in unaccounted_tokens(d)]
+        lines = [f"{d.path}:{line}:{col}: {tok}" for d in docs for at in [Locator(d.text)]
+                 for s, _, tok in unaccounted_tokens(d) for line, col in [at.position(s)]]
         _write("".join(line + "\n" for line in lines), output)
         sys.exit(2 if failed else 1 if lines else 0)
     records = list(_records(docs, include_all))

@@ -9,7 +9,6 @@ from __future__ import annotations
 import bisect
 import re
 
-from ..claims.records import Document
 
 
 class Locator:
@@ -18,10 +17,6 @@ class Locator:
     def __init__(self, text: str) -> None:
         self.text = text
         self.starts = [0] + [m.end() for m in re.finditer("\n", text)]
-
-    @classmethod
-    def of(cls, doc: Document) -> "Locator":
-        return cls(doc.text)
 
     def line(self, offset: int) -> int:
         """1-based line holding ``offset``."""

@@ -14,7 +14,7 @@ from ..checks import Settings, check_document
 from ..claims.errors import InputError, NumcheckError
 from ..claims.markup import extract_masked, relocate
 from ..claims.records import Document
-from ..claims.sources import load
+from ..claims.sources import Source, load
 from . import suppress
 
 #: More files than this get a progress bar.
@@ -26,10 +26,7 @@ Report = Callable[[str], None]
 def check_path(path: str, settings: Settings, input_format: str = "auto") -> Document:
     """One path → a checked document; an unreadable input becomes a document with ``error``."""
     try:
-        source = load(path, input_format)
-        doc, masked = extract_masked(source, settings.hedge_tolerance)
-        doc = relocate(_checked(doc, settings), source.text, masked)
-        return suppress.apply(doc, masked.directives, settings)
+        return check_source(load(path, input_format), settings)
     except InputError as exc:
         return Document(path=path, text="", error=exc.reason)
     except NumcheckError:
@@ -37,6 +34,14 @@ def check_path(path: str, settings: Settings, input_format: str = "auto") -> Doc
     except Exception as exc:  # a bug must cost one document, not the batch (ruff does the same)
         return Document(path=path, text="", error=f"internal error, please report it: "
                                                   f"{type(exc).__name__}: {exc}")
+
+
+def check_source(source: Source, settings: Settings) -> Document:
+    """Check a read ``source``: extract from its prose mask, run the checks, map positions back to
+    the source and apply its suppression comments. A crash raises (``numcheck scan`` records it)."""
+    doc, masked = extract_masked(source, settings.hedge_tolerance)
+    doc = relocate(_checked(doc, settings), source.text, masked)
+    return suppress.apply(doc, masked.directives, settings)
 
 
 def _checked(doc: Document, settings: Settings) -> Document:

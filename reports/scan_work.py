@@ -23,13 +23,12 @@ from typing import Any, Callable, NamedTuple, Union, get_args, get_origin, get_t
 
 import pyarrow as pa
 
-from ..checks import Settings, check_document
+from ..checks import Settings
 from ..claims.errors import InputError, NumcheckError
 from ..claims.frame import columns
-from ..claims.markup import extract_masked, relocate
 from ..claims.records import Claim, Document, Quantity, Result
 from ..claims.sources import Source, load
-from . import suppress
+from .runner import check_source
 
 #: The tables of a scan, in the order their parts are written: ``documents`` comes last, so a
 #: document counts as done only once its records are safely on disk.
@@ -226,13 +225,6 @@ def _record_tables(checked: list[Checked]) -> dict[str, pa.Table]:
             except Exception as exc:
                 c.fail(exc)
         return {name: _records_table(name, checked) for name in RECORDS}
-
-
-def check_source(source: Source, settings: Settings) -> Document:
-    """Check ``source`` by the same steps as ``numcheck check``; a crash raises."""
-    doc, masked = extract_masked(source, settings.hedge_tolerance)
-    doc = relocate(check_document(doc, settings), source.text, masked)
-    return suppress.apply(doc, masked.directives, settings)
 
 
 def _source(item: Item, input_format: str) -> Source:

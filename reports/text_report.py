@@ -16,18 +16,15 @@ from rich.text import Text
 
 from ..claims.records import Document, Result
 from .json_report import summary
-from .render import Options, headline, prose, readable
+from .render import VERDICT_ORDER, Options, headline, prose, readable
 
 _MARK = {"inconsistent": ("✗", "bold red"), "consistent": ("✓", "green"),
          "unverifiable": ("?", "yellow")}
-_ORDER = {"inconsistent": 0, "unverifiable": 1, "consistent": 2}
 
 
-def render(docs: Sequence[Document], options: Options | None = None, *, color: bool = False,
-           width: int = 100) -> str:
-    """The report as a string; ANSI colour codes only when ``color`` (or ``options.color``)."""
-    if options is not None:
-        color, width = options.color, options.width
+def render(docs: Sequence[Document], options: Options = Options()) -> str:
+    """The report as a string; ANSI colour codes only when ``options.color``."""
+    color, width = options.color, options.width
     out = io.StringIO()
     console = Console(file=out, force_terminal=color, no_color=not color, width=width,
                       highlight=False, emoji=False, color_system="standard" if color else None)
@@ -60,7 +57,7 @@ def _document(console: Console, doc: Document) -> None:
     if not doc.results:
         console.print(Text("  no checkable claims", style="dim"))
     view: str | None = None  # the prose, worked out only if a sentence is shown
-    for r in sorted(doc.results, key=lambda r: (_ORDER[r.verdict], r.start)):
+    for r in sorted(doc.results, key=lambda r: (VERDICT_ORDER[r.verdict], r.start)):
         mark, style = _MARK[r.verdict]
         head = Text("  ")
         head.append(f"{mark} ", style=style)
