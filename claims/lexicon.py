@@ -20,6 +20,36 @@ def alternation(words, *, boundary: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def words_of(pattern: str) -> list[str]:
+    """Every word a finite regular expression (literals, ``[..]`` sets, ``|``, groups, ``?``)
+    matches, so that a hand-written alternation can be rebuilt as a :func:`trie`.
+
+    >>> words_of(r"ris(?:e|es)|hike[sd]?")
+    ['rise', 'rises', 'hike', 'hikes', 'hiked']
+    """
+    from re import _constants as sre, _parser  # type: ignore[attr-defined]
+
+    def sequence(items) -> list[str]:
+        out = [""]
+        for op, av in items:
+            if op is sre.LITERAL:
+                alts = [chr(av)]
+            elif op is sre.IN and all(o is sre.LITERAL for o, _ in av):
+                alts = [chr(v) for _, v in av]
+            elif op is sre.BRANCH:
+                alts = [w for branch in av[1] for w in sequence(branch)]
+            elif op is sre.SUBPATTERN:
+                alts = sequence(av[3])
+            elif op is sre.MAX_REPEAT and av[:2] == (0, 1):
+                alts = [""] + sequence(av[2])
+            else:
+                raise ValueError(f"not a finite word list: {pattern!r}")
+            out = [o + a for o in out for a in alts]
+        return out
+
+    return sequence(_parser.parse(pattern, re.VERBOSE))
+
+
 def trie(words) -> str:
     """A regex matching exactly ``words``, factored by common prefix so ``re`` rejects fast.
 
