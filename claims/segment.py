@@ -258,10 +258,6 @@ def _has_lower(view: str, i: int, end: int) -> bool:
 
 
 def _word_before(view: str, i: int) -> str:
-    """The run of letters, digits and dots ending at ``i``."""
-    space = view.rfind(" ", max(0, i - 16), i)
-    if space >= 0 and view[space + 1:i].replace(".", "a").isalnum():
-        return view[space + 1:i]  # the common case, without a loop over characters
     k = i
     while k > 0 and (view[k - 1].isalnum() or view[k - 1] == "."):
         k -= 1
