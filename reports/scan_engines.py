@@ -12,6 +12,7 @@ import multiprocessing
 import os
 import signal
 import sys
+import threading
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Iterator, Protocol
@@ -165,24 +166,68 @@ def start(engine: str, workers: int, scheduler: str | None) -> Engine:
     return LocalEngine(workers)
 
 
+class CtrlC:
+    """Ctrl-C, taken when it is safe: the first one is noted and raised as KeyboardInterrupt at
+    the driver's next wait (:meth:`check`); a second one interrupts at once.
+
+    Raised wherever the signal lands, KeyboardInterrupt can leave a lock of the process pool held
+    (between a lock's acquisition and the ``with`` block that would release it), and the pool's
+    exit handler then waits on that lock forever: a scan that hangs instead of stopping.
+    """
+
+    def __init__(self) -> None:
+        self.pressed = False
+        self._previous: Any = None
+
+    def __enter__(self) -> "CtrlC":
+        if threading.current_thread() is threading.main_thread():
+            self._previous = signal.signal(signal.SIGINT, self._note)
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        if self._previous is not None:
+            signal.signal(signal.SIGINT, self._previous)
+            self._previous = None
+
+    def _note(self, signum: int, frame: Any) -> None:
+        if self.pressed:  # asked twice: stop now
+            raise KeyboardInterrupt
+        self.pressed = True  # a plain attribute: no lock that the interrupted code might hold
+
+    def check(self) -> None:
+        """Raise KeyboardInterrupt here, at a safe point, if Ctrl-C was pressed."""
+        if self.pressed:
+            raise KeyboardInterrupt
+
+
+#: How often the driver looks at Ctrl-C while it waits for a chunk.
+POLL_SECONDS = 0.1
+
+
 def run_ordered(engine: Engine, chunks: Iterable[Chunk], work: Work,
-                window: int | None = None) -> Iterator[ChunkOutput]:
+                window: int | None = None, ctrl_c: CtrlC | None = None) -> Iterator[ChunkOutput]:
     """Outputs of ``scan_chunk`` for every chunk, in input order, with a bounded window in flight."""
     limit = window or 3 * engine.slots
+    ctrl_c = ctrl_c or CtrlC()
     pending: deque[Any] = deque()
     for chunk in chunks:
+        ctrl_c.check()
         pending.append(engine.submit(scan_chunk, chunk, work))
         if len(pending) >= limit:
-            yield _result(pending.popleft())
+            yield _result(pending.popleft(), ctrl_c)
     while pending:
-        yield _result(pending.popleft())
+        yield _result(pending.popleft(), ctrl_c)
 
 
-def _result(future: Any) -> ChunkOutput:
-    try:
-        return future.result()
-    except NumcheckError:
-        raise
-    except Exception as exc:  # scan_chunk catches document errors; this is a lost worker
-        raise EngineError(f"a worker failed ({type(exc).__name__}: {exc}); "
-                          "run again with --resume to continue") from None
+def _result(future: Any, ctrl_c: CtrlC) -> ChunkOutput:
+    while True:
+        ctrl_c.check()
+        try:
+            return future.result(timeout=POLL_SECONDS)
+        except TimeoutError:  # both engines' futures raise the built-in one (Python 3.11+)
+            continue
+        except NumcheckError:
+            raise
+        except Exception as exc:  # scan_chunk catches document errors; this is a lost worker
+            raise EngineError(f"a worker failed ({type(exc).__name__}: {exc}); "
+                              "run again with --resume to continue") from None

@@ -12,7 +12,7 @@ import pyarrow.compute as pc
 from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
-from .scan_engines import default_workers, run_ordered, start
+from .scan_engines import CtrlC, default_workers, run_ordered, start
 from .scan_inputs import chunks, fresh, items, resolve, validate, walker
 from .scan_output import PartWriter, create, prepare, record_run
 from .scan_work import ChunkOutput, Work
@@ -77,30 +77,32 @@ def run_scan(job: ScanJob, console: Console) -> Tally:
     done, next_part = prepare(job.output, job.options, job.resume)
     writer = PartWriter(job.output, next_part, job.part_docs, PART_SECONDS)
     warn = _warner(console, job.output)
-    engine = start(job.engine, job.workers or default_workers(), job.scheduler)
-    try:
-        create(job.output, job.options)
-    except BaseException:
-        engine.close(interrupted=True)
-        raise
-    tally, finished = Tally(), False
-    try:
-        found = items(paths, text_column, id_column, walker(job.include, job.exclude, job.base))
-        stream = chunks(fresh(found, done, warn), job.chunk_chars)
-        with _Progress(tally, console, warn) as progress:
-            for output in run_ordered(engine, stream, job.work):
-                writer.add(output)  # first, so that whatever is reported is also kept
-                progress.done(output)
-        finished = True
-    finally:
-        writer.flush()  # what is finished is kept, however the scan ends
-        engine.close(interrupted=not finished)
-        record_run(job.output, {
-            "engine": job.engine, "workers": engine.slots, "scheduler": job.scheduler,
-            "started": started_at, "completed": finished, "documents": tally.documents,
-            "characters": tally.characters, "errors": tally.errors,
-            "seconds": round(time.perf_counter() - began, 3),
-            "scan_seconds": round(time.perf_counter() - tally.started, 3)})
+    with CtrlC() as ctrl_c:  # Ctrl-C stops the scan at the next safe point (see CtrlC)
+        engine = start(job.engine, job.workers or default_workers(), job.scheduler)
+        try:
+            ctrl_c.check()
+            create(job.output, job.options)
+        except BaseException:
+            engine.close(interrupted=True)
+            raise
+        tally, finished = Tally(), False
+        try:
+            found = items(paths, text_column, id_column, walker(job.include, job.exclude, job.base))
+            stream = chunks(fresh(found, done, warn), job.chunk_chars)
+            with _Progress(tally, console, warn) as progress:
+                for output in run_ordered(engine, stream, job.work, ctrl_c=ctrl_c):
+                    writer.add(output)  # first, so that whatever is reported is also kept
+                    progress.done(output)
+            finished = True
+        finally:
+            writer.flush()  # what is finished is kept, however the scan ends
+            engine.close(interrupted=not finished)
+            record_run(job.output, {
+                "engine": job.engine, "workers": engine.slots, "scheduler": job.scheduler,
+                "started": started_at, "completed": finished, "documents": tally.documents,
+                "characters": tally.characters, "errors": tally.errors,
+                "seconds": round(time.perf_counter() - began, 3),
+                "scan_seconds": round(time.perf_counter() - tally.started, 3)})
     return tally
 
 
