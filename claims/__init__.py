@@ -27,13 +27,7 @@ __all__ = [
 def extract(text: str, path: str = "<text>", notes: tuple[Note, ...] = (),
             hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE) -> Document:
     """Read ``text`` into a :class:`Document` of quantities, classified tokens, claims and notes."""
-    # Imported here, not at the top: they load pint and the lexicons (about 0.6 s), and importing
-    # the records alone (the pytest plugin at every pytest start, a report reader) should not.
-    from .quantities import scan
-    from .relations import find_claims
-    from .segment import segment
-    from .statistics import find_statistics, number_claims
-
+    segment, scan, find_statistics, number_claims, find_claims = _STAGES or _load_stages()
     seg = segment(text)
     quantities, classified = scan(seg, hedge_tolerance)
     # Reported tests and descriptives re-type the scanner's generic numbers first, so the
@@ -43,3 +37,20 @@ def extract(text: str, path: str = "<text>", notes: tuple[Note, ...] = (),
     return Document(path=path, text=text, quantities=tuple(quantities),
                     classified=tuple(classified), claims=tuple(claims),
                     notes=tuple(notes) + seg.notes, sentences=seg.sentences)
+
+
+_STAGES: tuple | None = None
+
+
+def _load_stages() -> tuple:
+    """The stages, imported on first use, not at the top: they load pint and the lexicons (about
+    0.6 s), and importing the records alone (the pytest plugin at every pytest start, a report
+    reader) should not. Kept after that: four imports per document cost more than a short text."""
+    global _STAGES
+    from .quantities import scan
+    from .relations import find_claims
+    from .segment import segment
+    from .statistics import find_statistics, number_claims
+
+    _STAGES = (segment, scan, find_statistics, number_claims, find_claims)
+    return _STAGES
