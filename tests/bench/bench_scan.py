@@ -197,6 +197,8 @@ def write_jsonl(corpus: Path, copies: int, path: Path) -> Path:
 
 def peers(corpus: Path, count: int) -> dict[str, float]:
     """quantulum3 against numcheck's extraction on every k-th document (extraction only)."""
+    if count < 1:
+        return {}
     paths = discover([str(corpus)])
     sample = [load(p).text for p in paths[:: max(1, len(paths) // count)][:count]]
     chars = sum(map(len, sample))
@@ -294,6 +296,9 @@ def report_targets(runs: list[Run]) -> None:
 
 
 def report_peers(peer: dict[str, float], runs: list[Run]) -> None:
+    if not peer:
+        print("\nquantulum3: not asked for (--peer-sample 0)")
+        return
     if "quantulum3" not in peer:
         print("\nquantulum3 not installed: no comparison")
         return
@@ -312,7 +317,7 @@ def main() -> None:
     ap.add_argument("--scales", default="1,4,16", help="Repeats of the corpus as JSONL.")
     ap.add_argument("--workers", default="1,2")
     ap.add_argument("--engines", default="local,dask")
-    ap.add_argument("--peer-sample", type=int, default=40, help="Documents for quantulum3.")
+    ap.add_argument("--peer-sample", type=int, default=40, help="Documents for quantulum3 (0: none).")
     args = ap.parse_args()
     if not args.corpus.is_dir():
         sys.exit(f"bench_scan: {args.corpus}: not a folder")
