@@ -156,11 +156,19 @@ def _walk(top: str, include: tuple[str, ...], exclude: tuple[str, ...], root: Pa
 
 def _matches(path: str, patterns: tuple[str, ...], root: Path, fold: bool = False) -> bool:
     """Whether ``path`` matches a pattern; ``fold`` ignores case (suffixes: "REPORT.TXT")."""
-    name, rel = os.path.basename(path), _relative(path, root)
-    if fold:
-        name, rel, patterns = name.lower(), rel.lower(), tuple(p.lower() for p in patterns)
-    return any(fnmatch.fnmatchcase(rel, p.strip("/")) if "/" in p else fnmatch.fnmatchcase(name, p)
-               for p in patterns)
+    name = os.path.basename(path).lower() if fold else os.path.basename(path)
+    rel = None  # the relative path, worked out only for a pattern with "/" (rare, and slow)
+    for p in patterns:
+        p = p.lower() if fold else p
+        if "/" not in p:
+            if fnmatch.fnmatchcase(name, p):
+                return True
+            continue
+        if rel is None:
+            rel = _relative(path, root).lower() if fold else _relative(path, root)
+        if fnmatch.fnmatchcase(rel, p.strip("/")):
+            return True
+    return False
 
 
 def _relative(path: str, root: Path) -> str:
