@@ -18,7 +18,7 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from ..claims.errors import NumcheckError
-from .scan_work import Chunk, ChunkOutput, Work, scan_chunk, warm_up
+from .scan_work import Checked, Chunk, ChunkOutput, Work, chunk_output, scan_chunk, warm_up
 
 #: The module the fork server imports before forking workers.
 PRELOAD = "numcheck.reports.scan_preload"
@@ -45,6 +45,9 @@ class Engine(Protocol):
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         """Start ``fn(*args)``; return a future with a blocking ``result()``."""
+
+    def restart(self) -> None:
+        """Make the engine usable again after a worker died."""
 
     def close(self, interrupted: bool = False) -> None:
         """Stop the workers, cancelling what is queued; if ``interrupted``, without waiting."""
@@ -77,13 +80,23 @@ class LocalEngine:
             ctx = multiprocessing.get_context("forkserver")
             ctx.set_forkserver_preload([PRELOAD])
         self.slots = workers
-        self._pool = ProcessPoolExecutor(workers, mp_context=ctx, initializer=_init_local_worker)
+        self._ctx = ctx
+        self._pool = self._start()
+
+    def _start(self) -> ProcessPoolExecutor:
+        pool = ProcessPoolExecutor(self.slots, mp_context=self._ctx, initializer=_init_local_worker)
         # Start every worker now, so that start-up is not counted as scanning time.
-        for future in [self._pool.submit(os.getpid) for _ in range(workers)]:
+        for future in [pool.submit(os.getpid) for _ in range(self.slots)]:
             future.result()
+        return pool
 
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self._pool.submit(fn, *args)
+
+    def restart(self) -> None:
+        """A new pool after a worker died: the old one is broken, with every future it held."""
+        self.close(interrupted=True)
+        self._pool = self._start()
 
     def close(self, interrupted: bool = False) -> None:
         if not interrupted:
@@ -132,6 +145,9 @@ class DaskEngine:
     def submit(self, fn: Callable[..., Any], *args: Any) -> Any:
         return self._client.submit(fn, *args, pure=False)
 
+    def restart(self) -> None:
+        """Nothing to do: Dask's nannies replace a worker that died."""
+
     def close(self, interrupted: bool = False) -> None:
         self._client.close()
         if self._cluster is not None:
@@ -156,7 +172,7 @@ def _local_cluster(workers: int) -> Any:
         get_mp_context()  # lets Dask set its preload list first, so that ours is the one used
         multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", PRELOAD])
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                            dashboard_address=None, silence_logs=logging.ERROR)
+                            dashboard_address=None, silence_logs=logging.CRITICAL)
 
 
 def start(engine: str, workers: int, scheduler: str | None) -> Engine:
@@ -204,19 +220,61 @@ class CtrlC:
 POLL_SECONDS = 0.1
 
 
+class LostWorker(EngineError):
+    """A worker died (killed, out of memory, a crash in C) while it held a chunk."""
+
+    def __init__(self, reason: str) -> None:
+        super().__init__(f"a worker died ({reason})")
+        self.reason = reason
+
+
 def run_ordered(engine: Engine, chunks: Iterable[Chunk], work: Work,
                 window: int | None = None, ctrl_c: CtrlC | None = None) -> Iterator[ChunkOutput]:
-    """Outputs of ``scan_chunk`` for every chunk, in input order, with a bounded window in flight."""
+    """Outputs of ``scan_chunk`` for every chunk, in input order, with a bounded window in flight.
+
+    When a worker dies on a chunk, its documents are run again one per task, so that the one
+    that kills a worker becomes a row with that error and the scan goes on; a resumed scan would
+    otherwise stop at the same document every time.
+    """
     limit = window or 3 * engine.slots
     ctrl_c = ctrl_c or CtrlC()
-    pending: deque[Any] = deque()
+    pending: deque[tuple[Chunk, Any]] = deque()
+
+    def submit_all(held: Iterable[Chunk]) -> None:
+        for chunk in held:
+            pending.append((chunk, engine.submit(scan_chunk, chunk, work)))
+
+    def next_outputs() -> Iterator[ChunkOutput]:
+        chunk, future = pending.popleft()
+        try:
+            yield _result(future, ctrl_c)
+            return
+        except LostWorker:
+            held = [c for c, _ in pending]  # in flight on the same pool: lost with it
+            pending.clear()
+        engine.restart()
+        yield from _one_by_one(engine, chunk, work, ctrl_c)
+        submit_all(held)
+
     for chunk in chunks:
         ctrl_c.check()
-        pending.append(engine.submit(scan_chunk, chunk, work))
+        submit_all([chunk])
         if len(pending) >= limit:
-            yield _result(pending.popleft(), ctrl_c)
+            yield from next_outputs()
     while pending:
-        yield _result(pending.popleft(), ctrl_c)
+        yield from next_outputs()
+
+
+def _one_by_one(engine: Engine, chunk: Chunk, work: Work, ctrl_c: CtrlC) -> Iterator[ChunkOutput]:
+    """The documents of a chunk a worker died on, each as its own task."""
+    for item in chunk.items:
+        try:
+            yield _result(engine.submit(scan_chunk, Chunk((item,)), work), ctrl_c)
+        except LostWorker as exc:
+            engine.restart()
+            chars = len(item.text) if item.text is not None else 0
+            yield chunk_output([Checked(item, None, chars, error=f"the worker checking this document "
+                                                                  f"died ({exc.reason})")])
 
 
 def _result(future: Any, ctrl_c: CtrlC) -> ChunkOutput:
@@ -229,5 +287,5 @@ def _result(future: Any, ctrl_c: CtrlC) -> ChunkOutput:
         except NumcheckError:
             raise
         except Exception as exc:  # scan_chunk catches document errors; this is a lost worker
-            raise EngineError(f"a worker failed ({type(exc).__name__}: {exc}); "
-                              "run again with --resume to continue") from None
+            first = str(exc).split(". ")[0].rstrip(".")  # Dask's KilledWorker goes on for lines
+            raise LostWorker(f"{type(exc).__name__}: {first}") from None

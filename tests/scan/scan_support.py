@@ -65,6 +65,17 @@ class Odd:
                        {"not": "text"}, None, None, claim.start, claim.end, claim.line),)
 
 
+class Die:
+    """Kills its own worker process (as the kernel's OOM killer would) on documents saying DIE."""
+    code, name, claim_kinds = "NC993", "die", ("change",)
+
+    def run(self, claim, ctx):
+        if "DIE" in ctx.document.text:
+            import signal
+            os.kill(os.getpid(), signal.SIGKILL)
+        return ()
+
+
 class Gate:
     """Holds a document saying GATE until the file $SCAN_TEST_GATE exists (touches GATE.reached)."""
     code, name, claim_kinds = "NC991", "gate", ("change",)
@@ -88,7 +99,7 @@ def install_plugin(folder: Path) -> dict[str, str]:
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: scan-test-checks\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text(
         "[numcheck.checks]\nbroken = scan_test_checks:Broken\ngate = scan_test_checks:Gate\n"
-        "odd = scan_test_checks:Odd\n")
+        "odd = scan_test_checks:Odd\ndie = scan_test_checks:Die\n")
     return {"PYTHONPATH": str(folder), "SCAN_TEST_GATE": str(folder / "gate")}
 
 

@@ -9,6 +9,7 @@ import re
 import subprocess
 
 import pandas as pd
+import pytest
 from click.testing import CliRunner
 
 from numcheck.reports.cli import main
@@ -163,3 +164,34 @@ def test_a_tty_shows_a_progress_bar_with_rates(tmp_path):
     assert any(int(b[2].replace(b",", b"")) > 0 for b in bars)
     assert b"numcheck: scanned 40 documents" in shown
     pd.read_parquet(tmp_path / "out" / "documents")  # and the tables were written
+
+
+@pytest.mark.parametrize("options, lost", [
+    (("--workers", "1"), "BrokenProcessPool: A process in the process pool was terminated abruptly"),
+    (("--workers", "2", "--chunk-chars", "1"), "BrokenProcessPool: "),
+    (("--engine", "dask", "--workers", "2"), "KilledWorker: Attempted to run task "),
+], ids=["one chunk", "a chunk a document", "dask"])
+def test_a_document_that_kills_its_worker_becomes_a_row_and_the_scan_goes_on(tmp_path, options, lost):
+    # Without this, the scan stopped with "a worker failed", and --resume stopped at the same
+    # document every time: a corpus with one such document could never be scanned.
+    paths = write_corpus(tmp_path / "in", 6)
+    env = install_plugin(tmp_path / "plugins")
+    assert scan_cli(tmp_path / "in", "-o", tmp_path / "reference", "-q", env=env).returncode == 0
+    paths[2].write_text(paths[2].read_text() + "DIE.\n")
+    proc = scan_cli(tmp_path / "in", "-o", tmp_path / "out", *options, env=env)
+    assert proc.returncode == 0, proc.stderr
+    docs = plain(read_tables(tmp_path / "out")["documents"]).set_index("doc_id")
+    errors = docs["error"].dropna().to_dict()
+    assert list(errors) == [str(paths[2])]
+    assert errors[str(paths[2])].startswith(f"the worker checking this document died ({lost}")
+    assert "\n" not in errors[str(paths[2])]
+    assert docs.loc[str(paths[2]), ["quantities", "claims", "results"]].tolist() == [0, 0, 0]
+    # every other document is checked as it would have been
+    out, reference = read_tables(tmp_path / "out"), read_tables(tmp_path / "reference")
+    for name in ("quantities", "claims", "results"):
+        kept = reference[name][reference[name]["doc_id"] != str(paths[2])].reset_index(drop=True)
+        pd.testing.assert_frame_equal(out[name].reset_index(drop=True), kept)
+    lines = proc.stderr.decode().splitlines()  # nothing but the one line and the summary
+    assert lines[0] == f"numcheck: {paths[2]}: {errors[str(paths[2])]}"
+    assert lines[1].startswith("numcheck: scanned 6 documents") and "1 failed" in lines[1]
+    assert len(lines) == 2
