@@ -56,10 +56,14 @@ EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
               help="Characters per task sent to a worker.")
 @click.option("--part-docs", type=click.IntRange(min=1), default=5000, show_default=True,
               help="Documents per part file (a part is also written each minute).")
+@click.option("--doc-timeout", type=click.FloatRange(min=0), default=300, show_default=True,
+              help="Seconds one document may take before its worker is stopped and the document "
+                   "recorded as failed (local engine; 0: no limit).")
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar, diagnostics or summary.")
 def scan(inputs: tuple[str, ...], output: Path, text_column: str, id_column: str | None,
          engine: str | None, workers: int | None, scheduler: str | None, resume: bool,
-         input_format: str, chunk_chars: int, part_docs: int, quiet: bool, **cli: object) -> None:
+         input_format: str, chunk_chars: int, part_docs: int, doc_timeout: float, quiet: bool,
+         **cli: object) -> None:
     """Check INPUTS (files, folders, globs, or JSONL/CSV/parquet tables) into parquet tables.
 
     Folders are walked, and [tool.numcheck] in the nearest pyproject.toml applies, as for
@@ -75,7 +79,8 @@ def scan(inputs: tuple[str, ...], output: Path, text_column: str, id_column: str
     try:
         run = resolve(inputs, cli)
         job = ScanJob(
-            inputs=inputs, output=output, work=Work(run.settings, input_format), resume=resume,
+            inputs=inputs, output=output, work=Work(run.settings, input_format, doc_timeout),
+            resume=resume,
             options={"settings": _plain(asdict(run.settings)), "input_format": input_format,
                      "text_column": text_column, "id_column": id_column},
             include=run.include, exclude=run.exclude, base=run.config.base,

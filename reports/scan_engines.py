@@ -13,6 +13,7 @@ import os
 import signal
 import sys
 import threading
+import time
 from collections import deque
 from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Iterator, Protocol
@@ -61,6 +62,7 @@ def default_workers() -> int:
 def _init_local_worker() -> None:
     # Ctrl-C is the driver's to handle: it writes what is finished and stops the pool.
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    signal.signal(signal.SIGALRM, signal.SIG_DFL)  # --doc-timeout: the kernel stops the worker
     warm_up()
 
 
@@ -172,7 +174,10 @@ def _local_cluster(workers: int) -> Any:
         get_mp_context()  # lets Dask set its preload list first, so that ours is the one used
         multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", PRELOAD])
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                            dashboard_address=None, silence_logs=logging.CRITICAL)
+                            # The scheduler's HTTP routes on a free port, not 8787, which a
+                            # second scan would find taken (and Dask say so on stderr).
+                            dashboard_address=":0", scheduler_kwargs={"dashboard": False},
+                            silence_logs=logging.CRITICAL)
 
 
 def start(engine: str, workers: int, scheduler: str | None) -> Engine:
@@ -268,13 +273,19 @@ def run_ordered(engine: Engine, chunks: Iterable[Chunk], work: Work,
 def _one_by_one(engine: Engine, chunk: Chunk, work: Work, ctrl_c: CtrlC) -> Iterator[ChunkOutput]:
     """The documents of a chunk a worker died on, each as its own task."""
     for item in chunk.items:
+        started = time.monotonic()
         try:
             yield _result(engine.submit(scan_chunk, Chunk((item,)), work), ctrl_c)
         except LostWorker as exc:
+            took = time.monotonic() - started
             engine.restart()
+            if work.doc_timeout and took >= work.doc_timeout:
+                error = (f"took longer than the time limit of {work.doc_timeout:g} s "
+                         f"(--doc-timeout); its worker was stopped")
+            else:
+                error = f"the worker checking this document died ({exc.reason})"
             chars = len(item.text) if item.text is not None else 0
-            yield chunk_output([Checked(item, None, chars, error=f"the worker checking this document "
-                                                                  f"died ({exc.reason})")])
+            yield chunk_output([Checked(item, None, chars, seconds=took, error=error)])
 
 
 def _result(future: Any, ctrl_c: CtrlC) -> ChunkOutput:

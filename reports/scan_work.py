@@ -13,13 +13,16 @@ back to the driver — never the documents, their texts or thousands of small re
 from __future__ import annotations
 
 import json
+import signal
+import threading
 import time
 import traceback
 import types
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from decimal import Decimal
 from operator import attrgetter
-from typing import Any, Callable, NamedTuple, Union, get_args, get_origin, get_type_hints
+from typing import Any, Callable, Iterator, NamedTuple, Union, get_args, get_origin, get_type_hints
 
 import pyarrow as pa
 
@@ -68,6 +71,8 @@ class Work:
     settings: Settings
     input_format: str = "auto"
     """text, markdown or html; "auto" goes by a file's suffix and reads table texts as text."""
+    doc_timeout: float = 0.0
+    """Seconds a document may take before its worker process is stopped; 0 for no limit."""
 
 
 @dataclass(slots=True)
@@ -243,15 +248,35 @@ def check_item(item: Item, work: Work) -> Checked:
     started = time.perf_counter()
     checked = Checked(item, None, 0)
     try:
-        source = _source(item, work.input_format)
-        checked.chars = len(source.text)
-        checked.doc = check_source(source, work.settings)
+        with deadline(work.doc_timeout):
+            source = _source(item, work.input_format)
+            checked.chars = len(source.text)
+            checked.doc = check_source(source, work.settings)
     except NumcheckError as exc:
         checked.error = str(getattr(exc, "reason", exc))
     except Exception as exc:  # a crash in extraction or a check must cost one document only
         checked.fail(exc)
     checked.seconds = time.perf_counter() - started
     return checked
+
+
+@contextmanager
+def deadline(seconds: float) -> Iterator[None]:
+    """Let the kernel stop this process if the block runs longer than ``seconds`` (0: no limit).
+
+    SIGALRM left at its default action ends the process: unlike an exception, that also stops a
+    regular expression stuck in C, which holds the interpreter. The driver sees a lost worker and
+    runs the document again alone; if it times out again, its row says so (see run_ordered).
+    """
+    if not seconds or not hasattr(signal, "setitimer") or signal.getsignal(signal.SIGALRM) != signal.SIG_DFL \
+            or threading.current_thread() is not threading.main_thread():
+        yield  # a Dask worker runs tasks in threads, which would share one process-wide timer
+        return
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
 
 
 def scan_chunk(chunk: Chunk, work: Work) -> ChunkOutput:

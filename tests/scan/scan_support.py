@@ -76,6 +76,16 @@ class Die:
         return ()
 
 
+class Slow:
+    """Takes ten minutes over documents saying SLOW."""
+    code, name, claim_kinds = "NC994", "slow", ("change",)
+
+    def run(self, claim, ctx):
+        if "SLOW" in ctx.document.text:
+            time.sleep(600)
+        return ()
+
+
 class Gate:
     """Holds a document saying GATE until the file $SCAN_TEST_GATE exists (touches GATE.reached)."""
     code, name, claim_kinds = "NC991", "gate", ("change",)
@@ -99,7 +109,7 @@ def install_plugin(folder: Path) -> dict[str, str]:
     (info / "METADATA").write_text("Metadata-Version: 2.1\nName: scan-test-checks\nVersion: 1.0\n")
     (info / "entry_points.txt").write_text(
         "[numcheck.checks]\nbroken = scan_test_checks:Broken\ngate = scan_test_checks:Gate\n"
-        "odd = scan_test_checks:Odd\ndie = scan_test_checks:Die\n")
+        "odd = scan_test_checks:Odd\ndie = scan_test_checks:Die\nslow = scan_test_checks:Slow\n")
     return {"PYTHONPATH": str(folder), "SCAN_TEST_GATE": str(folder / "gate")}
 
 

@@ -7,6 +7,7 @@ import os
 import pty
 import re
 import subprocess
+import time
 
 import pandas as pd
 import pytest
@@ -195,3 +196,18 @@ def test_a_document_that_kills_its_worker_becomes_a_row_and_the_scan_goes_on(tmp
     assert lines[0] == f"numcheck: {paths[2]}: {errors[str(paths[2])]}"
     assert lines[1].startswith("numcheck: scanned 6 documents") and "1 failed" in lines[1]
     assert len(lines) == 2
+
+
+def test_a_document_over_the_time_limit_becomes_a_row_and_the_scan_goes_on(tmp_path):
+    paths = write_corpus(tmp_path / "in", 4)
+    paths[1].write_text(paths[1].read_text() + "SLOW.\n")  # ten minutes in a plugin check
+    started = time.monotonic()
+    proc = scan_cli(tmp_path / "in", "-o", tmp_path / "out", "--workers", "1", "--doc-timeout", "1",
+                    env=install_plugin(tmp_path / "plugins"))
+    assert proc.returncode == 0, proc.stderr
+    assert time.monotonic() - started < 60
+    docs = plain(read_tables(tmp_path / "out", keep_timing=True)["documents"]).set_index("doc_id")
+    assert docs["error"].dropna().to_dict() == {
+        str(paths[1]): "took longer than the time limit of 1 s (--doc-timeout); its worker was stopped"}
+    assert 1 <= docs.loc[str(paths[1]), "seconds"] < 30
+    assert (docs.drop(index=str(paths[1]))["results"] > 0).all()
