@@ -20,6 +20,9 @@ from .units import CURRENCY_WORDS, UNIT_WORDS
 
 _ORDINAL_SUFFIX = re.compile(r"(?:st|nd|rd|th)", re.IGNORECASE)
 _TIME_SUFFIX = re.compile(r"(?:[ap]\.?m\.?|h|hrs|GMT|BST)", re.IGNORECASE)
+_ZONE_AFTER = re.compile(r"\s?(?:GMT|BST|UTC|CET|CEST|EST|EDT|PST|PDT)\b")
+#: Words before a four-digit number under 1800 that make it a year ("records began in 1659").
+_EARLY_YEAR_WORDS = frozenset("in since until till circa c.".split())
 _MONTH_AFTER = re.compile(r"\s+(?:of\s+)?" + lx.MONTH.pattern + r"\b")
 _SCORE_AFTER = re.compile(r"\s?-\s?(\d{1,2})\b(?!\s*(?:%|per|years?|months?|weeks?|days?))")
 _YEAR_RANGE_AFTER = re.compile(r"-(?:\d{2}|\d{4})\b")
@@ -41,6 +44,9 @@ def read_digits(seg: Segmented, m: re.Match) -> Found | Classified:
     if ":" in core or _TIME_SUFFIX.fullmatch(glued or "-") and (":" in core or "." in core or glued):
         if ":" in core or glued.lower().rstrip(".") in ("am", "pm", "a.m", "p.m"):
             return classified(seg, start, end, "time", "time of day")
+    if not glued and len(core) == 4 and core.isdigit() and core[:2] < "24" and core[2:] < "60" \
+            and _ZONE_AFTER.match(view, end):
+        return classified(seg, start, end, "time", "time of day, 24-hour clock")  # "0930 GMT"
     if glued and _ORDINAL_SUFFIX.fullmatch(glued):
         return classified(seg, start, end, "ordinal", f"ordinal suffix '{glued}'")
     if glued.lower() == "s" and re.fullmatch(r"(?:1[89]|20)?\d0", core):
@@ -122,6 +128,9 @@ def _context_class(seg: Segmented, f: Found, core: str, glued: str, qual: str, c
             return "score", "sports score"
         if _YEAR_RANGE_AFTER.match(after) and len(core) == 4 and 1800 <= n <= 2100:
             return "year", "range of years"
+        if len(core) == 4 and 1000 <= n < 1800 and not cur and word in _EARLY_YEAR_WORDS \
+                and lx.unit_after(view, end) is None and not _has_plural_noun(view, end):
+            return "year", f"four-digit year after '{word}'"
         if len(core) == 4 and 1800 <= n <= 2100 and not cur:
             noun = lx.NOUN_AFTER.match(view, end)
             counted = noun and noun.group("a") in lx.COUNT_NOUNS

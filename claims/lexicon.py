@@ -96,7 +96,8 @@ TOKEN = re.compile(
       | (?<![\w])[{FC}]
     )
   | (?P<vague>                                   # several thousand, hundreds of thousands
-        (?i:(?<![\w-])(?:a\s+)?{_VAGUE}(?:\s+(?:of\s+)?(?:hundred|thousand|million|billion)s?\b)*)
+        (?i:(?<![\w-])(?!scores\b(?!\s+of\b))         # "scores of fans", not "Rooney scores"
+        (?:a\s+)?{_VAGUE}(?:\s+(?:of\s+)?(?:hundred|thousand|million|billion)s?\b)*)
     )
   | (?P<words>
         (?i:(?<![\w-])(?:(?:a|an)[\s-]+(?=(?:hundred|thousand|million|billion|trillion|dozen|{alternation(FRACTION_WORDS)})))?
