@@ -26,7 +26,8 @@ _TOTAL_BEFORE = re.compile(
     re.VERBOSE,
 )
 _TOTAL_WORD = re.compile(r"\b(?:total|tally|overall|altogether|in\s+all|number)\b")
-_TOTAL_WORDS = ("total", "tally", "overall", "altogether", "all", "number")  # substring pre-test
+#: Substrings that every _TOTAL_WORD match holds ("all" covers "tally", "overall" and "in all").
+_TOTAL_WORDS = ("total", "all", "altogether", "number")
 _ANAPHOR = re.compile(r"\s*[\"']?(?:this|that|it|which|these|they)\b")
 _EARLIER_BEFORE = re.compile(r"\b(?:already|so\s+far|to\s+date|previously|until\s+now|hitherto)\b[^.;]{0,40}\Z")
 _TOTAL_OF = re.compile(r"(?:\ba\s+)?\btotal(?:ling|led|ed|s)?(?:\s+of)?\s*\Z|\bin\s+all\s*\Z")

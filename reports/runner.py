@@ -51,15 +51,12 @@ def _checked(doc: Document, settings: Settings) -> Document:
     left by markup ("4.2&nbsp;million" reads "4.2     \xa0million"). The records keep their
     exact text (``input[start:end] == text``); only what the checks see is tidied.
     """
-    if all(_tidy(q.text) == q.text for q in doc.quantities):
+    texts = [" ".join(q.text.split()) for q in doc.quantities]
+    if all(t == q.text for t, q in zip(texts, doc.quantities)):
         return check_document(doc, settings)  # the common case: nothing spans a break or blanks
-    tidy = tuple(replace(q, text=_tidy(q.text)) for q in doc.quantities)
+    tidy = tuple(replace(q, text=t) for t, q in zip(texts, doc.quantities))
     checked = check_document(replace(doc, quantities=tidy), settings)
     return replace(checked, quantities=doc.quantities)
-
-
-def _tidy(text: str) -> str:
-    return " ".join(text.split())
 
 
 def check_paths(paths: Sequence[str], settings: Settings, input_format: str = "auto",
