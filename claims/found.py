@@ -81,8 +81,8 @@ def read_after(view: str, f: Found) -> None:
         if mcode is not None and not f.scaled:  # "30 MUSD", "48.5 mGBP": millions of the currency
             f.parsed, f.scaled, f.end = f.parsed.scaled(SCALES["m"]), True, mcode.end()
             f.unit, f.kind = mcode.group(1).upper(), "money"
-        elif f.scaled and _WON.match(view, f.end):  # "1.2 trillion won": the currency, not the verb
-            f.unit, f.kind, f.end = "KRW", "money", _WON.match(view, f.end).end()
+        elif f.scaled and (won := _WON.match(view, f.end)) is not None:
+            f.unit, f.kind, f.end = "KRW", "money", won.end()  # "1.2 trillion won": the currency, not the verb
         elif _SPACED_METRE.match(view, f.end):  # "12 m long"
             f.unit, f.kind, f.end = "meter", "measure", f.end + 2
     if not f.unit:

@@ -14,8 +14,8 @@ import pandas as pd
 
 from .records import Claim, Classified, Interval, Quantity, Result
 
-_COLUMNS = {cls: [f.name for f in dataclasses.fields(cls)]
-            for cls in (Quantity, Classified, Claim, Result)}
+_COLUMNS: dict[type, list[str]] = {cls: [f.name for f in dataclasses.fields(cls)]
+                                   for cls in (Quantity, Classified, Claim, Result)}
 
 
 def _cell(x: Any) -> Any:

@@ -96,7 +96,8 @@ class Ledger:
         new_c = [classified(self.seg, s, e, "identifier", why)
                  for s, e, why in names if any(ch.isdigit() for ch in self.seg.text[s:e])]
         covered = [(r.start, r.end) for r in near if not any(r is o for o in old)]
-        covered += [(r.start, r.end) for r in [*new_q, *new_c]]
+        added: list[Quantity | Classified] = [*new_q, *new_c]
+        covered += [(r.start, r.end) for r in added]
         for m in _DIGITS.finditer(self.seg.text, s0, e0):
             if not any(s <= m.start() and m.end() <= e for s, e in covered):
                 return None  # a digit of the match would be lost
@@ -155,7 +156,10 @@ def rounding(value: Decimal) -> Decimal:
     >>> rounding(Decimal("2.20")), rounding(Decimal(".5e-3")), rounding(Decimal("28"))
     (Decimal('0.005'), Decimal('0.00005'), Decimal('0.5'))
     """
-    return Decimal(5).scaleb(value.as_tuple().exponent - 1)
+    exponent = value.as_tuple().exponent
+    if not isinstance(exponent, int):  # 'n', 'N', 'F': NaN and infinity have no last digit
+        raise ValueError(f"no rounding radius for {value}")
+    return Decimal(5).scaleb(exponent - 1)
 
 
 def parse(text: str) -> Decimal:

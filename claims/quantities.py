@@ -238,7 +238,9 @@ def _finish(seg: Segmented, f: Found, n: int, tol: Decimal) -> Quantity:
     sentence = seg.sentence_index(f.start)
     return Quantity(
         id=f"q{n}", text=seg.text[f.start:f.end], start=f.start, end=f.end,
-        line=seg.line_of(f.start), value=_tidy(p.value), lower=_tidy(lower), upper=_tidy(upper),
+        line=seg.line_of(f.start), value=_tidy(p.value),
+        lower=_tidy(lower) if lower is not None else None,
+        upper=_tidy(upper) if upper is not None else None,
         unit=f.unit, kind=f.kind, qualifier=q, qualifier_text=f.qualifier_text, noun=f.noun,
         precision=p.precision, sentence=sentence,
     )
@@ -266,10 +268,8 @@ _BOUND_BEFORE_OVER = frozenset("""for of in lasted lasting last lasts took takin
 _BOUND_AFTER_OVER = frozenset("ago old later earlier before after since".split())
 
 
-def _tidy(x: Decimal | None) -> Decimal | None:
+def _tidy(x: Decimal) -> Decimal:
     """Drop exponent noise from scaling ("4.2E+6" → 4200000) without changing the value."""
-    if x is None:
-        return None
     if x == x.to_integral_value() and x.adjusted() < 28:  # quantize needs the digits to fit the context
         return x.quantize(Decimal(1))
     return x.normalize()

@@ -157,7 +157,7 @@ CURRENCY_WORDS: dict[str, str] = {w: code for code, words in CURRENCIES.items() 
 @functools.lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """The one pint registry every stage uses, with currencies and percentage points defined."""
-    ureg = pint.UnitRegistry(cache_folder=None)
+    ureg: pint.UnitRegistry = pint.UnitRegistry(cache_folder=None)
     for code in CURRENCIES:
         if code in _MINOR:
             major, factor = _MINOR[code]

@@ -16,6 +16,7 @@ from typing import Sequence
 import click
 
 from ..checks import check_text, registry
+from ..claims import build
 from ..claims.errors import ConfigError
 from ..claims.records import Document
 from ..claims.samples import sample_texts
@@ -29,7 +30,7 @@ EXIT_OK, EXIT_INCONSISTENT, EXIT_ERROR = 0, 1, 2
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="numcheck")
+@click.version_option(package_name="numcheck", message=f"%(prog)s %(version)s, stage 1 {build()}")
 def main() -> None:
     """Check the arithmetic of the numeric claims in prose."""
     try:

@@ -1,7 +1,10 @@
-"""Shared fixtures: the real console script, the shipped samples."""
+"""Shared fixtures: the real console script, the shipped samples, the docstring examples."""
 
 from __future__ import annotations
 
+import ast
+import doctest
+import importlib
 import json
 import subprocess
 import sys
@@ -19,6 +22,24 @@ from numcheck.claims.samples import sample_texts
 
 SAMPLES_DIR = Path(__file__).resolve().parents[1] / "claims" / "samples"
 NUMCHECK = str(Path(sys.executable).with_name("numcheck"))
+
+
+def run_doctests(name: str) -> doctest.TestResults:
+    """Run the docstring examples of module ``name``.
+
+    A module compiled by mypyc (a wheel install, see setup.py) keeps no docstrings: its examples
+    are read from the .py source shipped beside it, and run against the compiled module.
+    """
+    module = importlib.import_module(name)
+    if module.__file__.endswith(".py"):
+        return doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    source = Path(module.__file__).with_name(f"{name.rpartition('.')[2]}.py")
+    parser, runner = doctest.DocTestParser(), doctest.DocTestRunner(optionflags=doctest.ELLIPSIS)
+    for node in ast.walk(ast.parse(source.read_text(encoding="utf-8"))):
+        if isinstance(node, (ast.Module, ast.ClassDef, ast.FunctionDef)) and (doc := ast.get_docstring(node)):
+            runner.run(parser.get_doctest(doc, dict(vars(module)), f"{name}.{getattr(node, 'name', '')}",
+                                          str(source), getattr(node, "lineno", 0)))
+    return runner.summarize(verbose=False)
 
 
 def run_cli(*args: str, input: bytes | None = None, cwd: Path | None = None) -> subprocess.CompletedProcess:

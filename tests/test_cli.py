@@ -110,3 +110,22 @@ def test_select_and_ignore():
     proc = run_cli("check", "-", "--ignore", "NC101", "--format", "json", input=GERMANY.encode())
     assert proc.returncode == 0
     assert json.loads(proc.stdout)["documents"][0]["results"] == []
+
+
+def test_version_says_whether_stage_1_is_compiled():
+    """A wheel compiles claims/ with mypyc (setup.py), an editable install does not; the version
+    line tells them apart, as the modules' files do."""
+    import importlib
+    import importlib.metadata
+    import pkgutil
+
+    import numcheck.claims as claims
+
+    files = [importlib.import_module(f"numcheck.claims.{m.name}").__file__
+             for m in pkgutil.iter_modules(claims.__path__)]
+    compiled = sum(not f.endswith(".py") for f in files)
+    expected = f"compiled (mypyc, {compiled} modules of claims/)" if compiled else "pure Python"
+    proc = run_cli("--version")
+    assert proc.returncode == 0
+    assert proc.stdout.decode() == f"numcheck {importlib.metadata.version('numcheck')}, stage 1 {expected}\n"
+    assert compiled in (0, 20)  # setup.py's COMPILED list, all or nothing

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import doctest
-import importlib
-
 import pytest
+from conftest import run_doctests
 
 MODULES = ["numcheck.claims", "numcheck.claims.numbers", "numcheck.claims.segment",
            "numcheck.claims.gazetteer", "numcheck.checks"]
@@ -13,7 +11,6 @@ MODULES = ["numcheck.claims", "numcheck.claims.numbers", "numcheck.claims.segmen
 
 @pytest.mark.parametrize("name", MODULES)
 def test_doctests(name):
-    module = importlib.import_module(name)
-    result = doctest.testmod(module, optionflags=doctest.ELLIPSIS)
+    result = run_doctests(name)
     assert result.attempted > 0
     assert result.failed == 0

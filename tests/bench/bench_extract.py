@@ -30,7 +30,7 @@ for _var in ("OMP_NUM_THREADS", "OPENBLAS_NUM_THREADS", "MKL_NUM_THREADS"):
     # quantulum3's classifier too.
     os.environ.setdefault(_var, "1")
 
-from numcheck.claims import extract  # noqa: E402 - after the thread limits above
+from numcheck.claims import build, extract  # noqa: E402 - after the thread limits above
 from numcheck.claims.errors import InputError  # noqa: E402
 from numcheck.claims.sources import decode, expand  # noqa: E402
 
@@ -269,7 +269,7 @@ def _header(pinned: str) -> None:
     print("numcheck extraction benchmark")
     _row("machine", f"{model}, {os.cpu_count()} cores; one thread, {pinned}")
     _row("python", f"{platform.python_implementation()} {platform.python_version()} on {platform.system()}")
-    _row("numcheck", _revision())
+    _row("numcheck", f"{_revision()}; stage 1 {build()}")
     _row("load average", f"{_loadavg()} (other processes on the machine skew wall times)")
 
 

@@ -45,7 +45,7 @@ from typing import Iterator
 import psutil
 
 from numcheck.checks import Settings, check_document
-from numcheck.claims import extract
+from numcheck.claims import build, extract
 from numcheck.claims.markup import extract_masked, relocate
 from numcheck.claims.sources import discover, load
 from numcheck.reports import suppress
@@ -232,7 +232,7 @@ def machine() -> str:
                              "--dirty"], capture_output=True, text=True).stdout.strip()
     return (f"{model}, {len(os.sched_getaffinity(0))} cores, "
             f"{psutil.virtual_memory().total / 2**30:.1f} GB; Python {platform.python_version()}; "
-            f"numcheck {commit}")
+            f"numcheck {commit}, stage 1 {build()}")
 
 
 def report_steps(spent: Counter, chars: int) -> float:

@@ -3,13 +3,12 @@ reject exactly the summaries no data set has."""
 
 from __future__ import annotations
 
-import doctest
-import importlib
 import itertools
 from decimal import ROUND_HALF_DOWN, ROUND_HALF_UP, Decimal
 from fractions import Fraction
 
 import pytest
+from conftest import run_doctests
 
 from numcheck.checks import granularity as gr
 
@@ -77,5 +76,5 @@ def test_grimmer_never_rejects_a_real_sample(n: int) -> None:
                                   "numcheck.claims.ledger", "numcheck.checks.pvalues",
                                   "numcheck.checks.p_value", "numcheck.checks.granularity"])
 def test_doctests(name: str) -> None:
-    result = doctest.testmod(importlib.import_module(name), optionflags=doctest.ELLIPSIS)
+    result = run_doctests(name)
     assert result.attempted > 0 and result.failed == 0
