@@ -13,7 +13,7 @@ from decimal import Decimal
 from typing import Iterable
 
 from .drafts import BySentence, Draft, clauses, comparable, draft, left_of
-from .lexicon import trie, words_of
+from .lexicon import ends_with_word, trie, words_of
 from .records import Quantity
 from .segment import Segmented
 
@@ -145,11 +145,11 @@ def _role(seg: Segmented, q: Quantity, left: str) -> str | None:
     if q.kind in ("percent", "percentage_point", "ratio"):
         if _DIRECTION_BEFORE.search(left) or _DIRECTION_AFTER.match(seg.lower, q.end):
             return "stated_change"
-        if re.search(r"\bby\s*\Z", left) or (_CHANGE_BEFORE.search(left) and _DIRECTION_AFTER.match(seg.lower, q.end)):
+        if ends_with_word(left, "by") or (_CHANGE_BEFORE.search(left) and _DIRECTION_AFTER.match(seg.lower, q.end)):
             return "stated_change"
-        if re.search(r"(?:,\s*or|\bor|\()\s*\Z", left):
+        if left.rstrip().endswith("(") or ends_with_word(left, "or"):
             return _APPOSITION  # "fell from 7,613 to 6,630, or 12.9%": only right after the to value
-    elif re.search(r"\bby\s*\Z", left) or _VERB_BEFORE.search(left):
+    elif ends_with_word(left, "by") or _VERB_BEFORE.search(left):
         return "stated_change"
     return None
 

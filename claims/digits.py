@@ -28,6 +28,8 @@ _SCORE_AFTER = re.compile(r"\s?-\s?(\d{1,2})\b(?!\s*(?:%|per|years?|months?|week
 _YEAR_RANGE_AFTER = re.compile(r"-(?:\d{2}|\d{4})\b")
 _MONTH_DAY = re.compile(rf".*?\b{lx.MONTH.pattern}\s+\d{{1,2}}(?:st|nd|rd|th)?,?", re.S)
 _LENGTH_WORDS = frozenset("tall long high wide deep away high-jump hurdles sprint race freestyle".split())
+_DECADE = re.compile(r"(?:1[89]|20)?\d0")
+_SECOND_OF_PAIR = re.compile(r"\s?-\s?\d+\b")
 _MALFORMED_TAIL = re.compile(r"[.,]\d[\d.,]*(?<![.,])")
 _AND_A_FRACTION = re.compile(r"[\s-]+and[\s-]+an?[\s-]+(half|quarter|third)\b", re.IGNORECASE)
 
@@ -49,7 +51,7 @@ def read_digits(seg: Segmented, m: re.Match) -> Found | Classified:
         return classified(seg, start, end, "time", "time of day, 24-hour clock")  # "0930 GMT"
     if glued and _ORDINAL_SUFFIX.fullmatch(glued):
         return classified(seg, start, end, "ordinal", f"ordinal suffix '{glued}'")
-    if glued.lower() == "s" and re.fullmatch(r"(?:1[89]|20)?\d0", core):
+    if glued.lower() == "s" and _DECADE.fullmatch(core):
         return classified(seg, start, end, "year", "decade")
     if "/" in core or core[-1] in FRACTION_CHARS or core[0] in FRACTION_CHARS:
         parsed = parse_fraction(core)
@@ -150,7 +152,7 @@ def _context_class(seg: Segmented, f: Found, core: str, glued: str, qual: str, c
 def _extend_pair(view: str, context: tuple[str, str], end: int) -> int:
     """Scores and year ranges cover both numbers ("2-1", "2000-04")."""
     if context[0] in ("score", "year") and context[1] in ("sports score", "range of years"):
-        m = re.match(r"\s?-\s?\d+\b", view[end:end + 8])
+        m = _SECOND_OF_PAIR.match(view[end:end + 8])
         if m:
             return end + m.end()
     return end

@@ -222,6 +222,20 @@ YEAR_WORDS = frozenset("""in since by from until till to of between and or durin
     around about circa c. election elections census budget class vintage""".split())
 
 
+def ends_with_word(text: str, word: str) -> bool:
+    """``re.search(rf"\\b{word}\\s*\\Z", text)`` without trying the pattern at every offset: whether
+    ``text`` ends with the word ``word`` (which starts with a word character), then only whitespace.
+
+    >>> ends_with_word("fell by  ", "by"), ends_with_word("nearby", "by"), ends_with_word("by", "by")
+    (True, False, True)
+    """
+    t = text.rstrip()
+    if not t.endswith(word):
+        return False
+    i = len(t) - len(word)
+    return i == 0 or not (t[i - 1].isalnum() or t[i - 1] == "_")
+
+
 def previous_word(view: str, start: int) -> tuple[str, int]:
     """The word right before ``start`` (one space or hyphen between) and where it starts.
 

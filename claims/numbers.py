@@ -119,6 +119,7 @@ def parse_digits(s: str) -> Parsed:
 
 
 _WORD_SPLIT = re.compile(r"[\s-]+")
+_FRACTION = re.compile(r"(?:(\d+)\s+)?(\d+)/(\d+)")
 
 
 def parse_words(s: str) -> Parsed | None:
@@ -213,7 +214,7 @@ def parse_fraction(s: str) -> Parsed | None:
         whole = s[:-1].strip()
         value = (Decimal(whole) if whole else Decimal(0)) + UNICODE_FRACTIONS[s[-1]]
         return Parsed(value, value, value)
-    m = re.fullmatch(r"(?:(\d+)\s+)?(\d+)/(\d+)", s)
+    m = _FRACTION.fullmatch(s)
     if not m or int(m.group(3)) == 0:
         return None
     value = Decimal(m.group(2)) / Decimal(m.group(3)) + (Decimal(m.group(1)) if m.group(1) else 0)

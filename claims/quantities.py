@@ -27,6 +27,7 @@ from .words import read_article_duration, read_vague, read_words
 _LOWER_HEDGES = ("nearly", "almost", "just under", "just below", "getting on for", "close to")
 _UPPER_HEDGES = ("just over", "just above")
 _CODE_GLUED = re.compile(r"(?i)(usd|eur|gbp|jpy|cny|inr|aud|cad|chf|hkd|rmb)(\d[\d,]*(?:\.\d+)?)")
+_FIRST_DIGITS = re.compile(r"[^\d.]*([\d,]*\.?\d+)")
 _RANGE_JOIN = re.compile(r"\s*(?:-|to|and)\s*\Z", re.IGNORECASE)
 
 
@@ -42,7 +43,8 @@ def scan(seg: Segmented, hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE
     for at in _candidates(seg):
         if at < pos:
             continue  # inside what the last token consumed ("4.2 million": "million" is read)
-        duration = lx.ARTICLE_DURATION.match(seg.lower, at)
+        # Only "a", "an", "another", "half", "couple" open a duration with an article.
+        duration = lx.ARTICLE_DURATION.match(seg.lower, at) if seg.lower[at] in "ach" else None
         if duration is not None and not _after_amount(view, at):
             found.append(read_article_duration(seg, duration))
             pos = duration.end()
@@ -134,7 +136,8 @@ def _article_durations(lower: str) -> list[int]:
 
 def _after_amount(view: str, at: int) -> bool:
     """"£5 a year", "200 a day": the article is the period of a rate that a reader rejected."""
-    return bool(re.search(r"[\d%]\s*\Z", view[max(0, at - 3):at]))
+    t = view[max(0, at - 3):at].rstrip()
+    return bool(t) and (t[-1] == "%" or t[-1].isdecimal())
 
 
 def _token_at(view: str, at: int, floor: int) -> re.Match | None:
@@ -192,7 +195,7 @@ def _inherit_range_unit(view: str, found: list[Found], f: Found) -> None:
     prev = found[-1]
     gap = view[prev.end:f.start]
     if prev.kind == "ratio" or "," in view[prev.start:prev.end] or (
-            "to" in gap.lower() and re.search(r"\bby\s*\Z", view[max(0, prev.start - 4):prev.start])):
+            "to" in gap.lower() and lx.ends_with_word(view[max(0, prev.start - 4):prev.start], "by")):
         return  # "fell by 35,000 to 1.42 million" is a change, not a range; "by 3-5%" is a range
     if prev.unit or prev.scaled or prev.noun or not _RANGE_JOIN.fullmatch(" " + gap if gap else "-"):
         return
@@ -207,7 +210,7 @@ def _inherit_range_unit(view: str, found: list[Found], f: Found) -> None:
 
 
 def _unscaled_value(view: str, f: Found) -> Decimal:
-    m = re.match(r"[^\d.]*([\d,]*\.?\d+)", view[f.start:f.end])
+    m = _FIRST_DIGITS.match(view, f.start, f.end)
     try:
         v = Decimal(m.group(1).replace(",", "")) if m else f.parsed.value
     except ArithmeticError:

@@ -22,6 +22,11 @@ _SMALL = "|".join(sorted(set(lx.UNITS_WORDS) | set(lx.TENS_WORDS), key=len, reve
 #: "ten and fifteen": "and" joins a number to a hundred or a fraction ("one hundred and five",
 #: "one and a half"), never two small numbers.
 _TWO_NUMBERS = re.compile(rf"(.*?\b(?:{_SMALL}))\s+and\s+(?:{_SMALL})\b")
+_PERIOD_PART_AFTER = re.compile(r"[\s-]*time|s?\b\s*(?:of\s+the\s+)?(?:season|year|century|final)")
+_PERIOD_PART_BEFORE = re.compile(r"(?:first|second|third|fourth|final|last|next|each|every)\s+\Z")
+_OF_AFTER = re.compile(r"\s+of\b")
+_PRONOUN_BEFORE = re.compile(r"\b(?:no|any|every|some|each|the|this|that|which)\s+\Z")
+_PRONOUN_AFTER = re.compile(r"[\s-]+(?:another|off|by\s+one)\b")
 _PERIOD_COUNT = re.compile(r"(\w+)\s+(?:quarters|halves)")
 _PERIOD_AFTER = re.compile(r"\s+(?:ahead|running|later|earlier|ago|straight|in\s+a\s+row|of\s+(?:growth|decline|contraction|the\s+(?:year|season|game|match)))\b")
 
@@ -41,18 +46,17 @@ def read_words(seg: Segmented, m: re.Match) -> Found | Classified:
         after = view[end:end + 12].lower()
         before = view[max(0, start - 12):start].lower()
         if w in ("half", "halves", "quarter", "quarters") and (
-                re.match(r"[\s-]*time|s?\b\s*(?:of\s+the\s+)?(?:season|year|century|final)", after)
-                or re.search(r"(?:first|second|third|fourth|final|last|next|each|every)\s+\Z", before)):
+                _PERIOD_PART_AFTER.match(after) or _PERIOD_PART_BEFORE.search(before)):
             return classified(seg, start, end, "period", "part of a game or calendar period")
-        if w not in ("half", "halves") and not re.match(r"\s+of\b", after):
+        if w not in ("half", "halves") and not _OF_AFTER.match(after):
             return classified(seg, start, end, "ordinal", "ordinal number word")
     joined = _TWO_NUMBERS.match(low)
     if joined is not None:  # "between ten and fifteen": two numbers, not twenty-five
         end = start + joined.end(1)
         surface, low, words = view[start:end], low[:joined.end(1)], low[:joined.end(1)].replace("-", " ").split()
-    if re.fullmatch(r"one", low) and lx.unit_after(view, end) is None and (
-            re.search(r"\b(?:no|any|every|some|each|the|this|that|which)\s+\Z", view[max(0, start - 12):start].lower())
-            or re.match(r"[\s-]+(?:another|off|by\s+one)\b", view[end:end + 12].lower())):
+    if low == "one" and lx.unit_after(view, end) is None and (
+            _PRONOUN_BEFORE.search(view[max(0, start - 12):start].lower())
+            or _PRONOUN_AFTER.match(view[end:end + 12].lower())):
         return classified(seg, start, end, "pronoun", "'one' used as a pronoun or idiom")
     if lx.previous_word(view, start)[0].lower().rstrip(".") in lx.REFERENCE_WORDS:
         return classified(seg, start, end, "reference", "number of a rank, page, item or the like")

@@ -6,7 +6,9 @@ import pytest
 from conftest import run_doctests
 
 MODULES = ["numcheck.claims", "numcheck.claims.numbers", "numcheck.claims.segment",
-           "numcheck.claims.gazetteer", "numcheck.checks"]
+           "numcheck.claims.gazetteer", "numcheck.claims.context", "numcheck.claims.descriptives",
+           "numcheck.claims.lexicon", "numcheck.claims.sources", "numcheck.claims.statistics",
+           "numcheck.checks"]
 
 
 @pytest.mark.parametrize("name", MODULES)
