@@ -87,14 +87,29 @@ def registry() -> tuple[Check, ...]:
     return tuple(sorted(checks.values(), key=lambda c: c.code))
 
 
+def _selected(settings: Settings, checks: tuple[Check, ...]) -> tuple[Check, ...]:
+    """The checks of ``checks`` that ``settings`` selects, worked out once per settings and check
+    set rather than once per document (a scan asks for every one); a check object that cannot be
+    hashed (a plugin's dataclass) is simply not cached."""
+    try:
+        return _selected_cached(settings, checks)
+    except TypeError:
+        return _select(settings, checks)
+
+
+def _select(settings: Settings, checks: tuple[Check, ...]) -> tuple[Check, ...]:
+    return tuple(check for check in checks if settings.wants(check.code))
+
+
+_selected_cached = functools.lru_cache(maxsize=64)(_select)
+
+
 def check_document(doc: Document, settings: Settings = Settings(),
                    checks: Iterable[Check] | None = None) -> Document:
     """Run the selected checks over every claim of ``doc``; return it with results attached."""
     ctx = Context.of(doc, dict(settings.rates), settings.rate_tolerance)
     found: list[Result] = []
-    for check in checks if checks is not None else registry():
-        if not settings.wants(check.code):
-            continue
+    for check in _selected(settings, tuple(checks) if checks is not None else registry()):
         for claim in doc.claims:
             if claim.kind in check.claim_kinds:
                 found.extend(check.run(claim, ctx))

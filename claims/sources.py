@@ -89,7 +89,8 @@ def read_path(path: str) -> tuple[str, tuple[Note, ...]]:
         return decode(sys.stdin.buffer.read(), "<stdin>")
     _require_regular_file(path)
     try:
-        data = Path(path).read_bytes()
+        with open(path, "rb") as f:  # not pathlib: a Path per document costs more than the read
+            data = f.read()
     except OSError as exc:
         raise InputError(path, f"cannot be read ({exc.strerror or exc})") from None
     return decode(data, path)

@@ -183,3 +183,29 @@ def test_a_plugin_reusing_a_builtin_code_is_a_one_line_error(tmp_path: Path) -> 
     run = _run({**os.environ, "PYTHONPATH": str(site)}, "rules")
     assert (run.returncode, run.stdout, run.stderr.decode()) == (
         2, b"", "numcheck: check plugin 'NC101' uses the code NC101, which PercentChange already has\n")
+
+
+def test_a_check_that_cannot_be_hashed_still_runs_and_selection_follows_the_settings():
+    """check_document caches which checks the settings select; a plugin's check may be a
+    dataclass with ``eq``, which cannot be hashed, and must run all the same."""
+    from dataclasses import dataclass
+
+    from numcheck.checks import Check, Settings, check_document, check_text
+    from numcheck.claims import extract
+
+    @dataclass
+    class EveryChange(Check):
+        code: str = "XY201"
+        name: str = "every-change"
+        claim_kinds: tuple = ("change",)
+
+        def run(self, claim, ctx):
+            yield self.result([claim], "unverifiable", "seen")
+
+    doc = extract(BAD)
+    checks = [EveryChange(), *BUILTIN]
+    codes = [r.code for r in check_document(doc, Settings(), checks).results]
+    assert codes == ["NC101", "XY201"]
+    assert [r.code for r in check_document(doc, Settings(ignore=("XY",)), checks).results] == ["NC101"]
+    assert [r.code for r in check_document(doc, Settings(select=("XY",)), checks).results] == ["XY201"]
+    assert [r.code for r in check_text(BAD, settings=Settings(select=("NC101",))).results] == ["NC101"]
