@@ -118,11 +118,18 @@ def _is_word_char(c: str) -> bool:
     return c.isalnum() or c == "_"
 
 
+#: The last two characters of every article ending ("a ", "n " of "an ", "f " of "couple of "):
+#: most unit words ("this year", "the second") are rejected on them at once.
+_ARTICLE_TAILS = frozenset(ending[-2:] for ending in lx.ARTICLE_ENDINGS)
+
+
 def _article_durations(lower: str) -> list[int]:
     """Where "an hour", "half an hour", "a couple of days" may start: found from the unit word
     backwards, because scanning for "a" would try a pattern at every other word."""
     starts = []
     for i in _duration_words(lower):
+        if lower[max(0, i - 2):i] not in _ARTICLE_TAILS:
+            continue  # "this year", "the second": no article ending right before the unit
         for ending in lx.ARTICLE_ENDINGS:
             if lower.endswith(ending, max(0, i - len(ending)), i) and (
                     i - len(ending) == 0 or not lower[i - len(ending) - 1].isalnum()):
