@@ -284,7 +284,7 @@ def _one_by_one(engine: Engine, chunk: Chunk, work: Work, ctrl_c: CtrlC) -> Iter
                          f"(--doc-timeout); its worker was stopped")
             else:
                 error = f"the worker checking this document died ({exc.reason})"
-            chars = len(item.text) if item.text is not None else 0
+            chars = len(item.text) if item.text is not None else item.size if item.offset >= 0 else 0
             yield chunk_output([Checked(item, None, chars, seconds=took, error=error)])
 
 

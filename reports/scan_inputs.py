@@ -1,8 +1,11 @@
 """The inputs of ``numcheck scan``: files, folders and globs of documents, or tables of texts.
 
 Documents (.txt, .md, .html …: folders are walked as ``numcheck check`` walks them, by
-:func:`numcheck.claims.sources.discover`) are read by the workers; the driver only lists them. JSONL, CSV and parquet files are streamed here, a record at a time, and each text
-travels to a worker once. A document's id is its path, or for a table the ``--id-column`` value
+:func:`numcheck.claims.sources.discover`) are read by the workers; the driver only lists them.
+JSONL, CSV and parquet files are streamed here, a record at a time, for ids, sizes and errors.
+Where the workers see this machine's files (the local engine, a Dask LocalCluster), a JSONL
+line then travels as its byte range and the worker reads it again; CSV and parquet rows, and
+every row sent to a running cluster (``--scheduler``), travel as their text, once. A document's id is its path, or for a table the ``--id-column`` value
 or ``FILE#N`` (N the 1-based line of a JSONL file, or row of a CSV or parquet file).
 """
 
@@ -81,11 +84,15 @@ def walker(include: Iterable[str], exclude: Iterable[str], base: Path | None) ->
 
 
 def items(paths: Iterable[str], text_column: str, id_column: str | None,
-          walk: Walk) -> Iterator[Item]:
-    """Every document of ``paths``, in order, read lazily."""
+          walk: Walk, by_reference: bool = False) -> Iterator[Item]:
+    """Every document of ``paths``, in order, read lazily.
+
+    ``by_reference``: the workers see this machine's files, so a JSONL line travels as its byte
+    range and the worker reads it again, instead of its text going through pipes or Dask.
+    """
     for path in paths:
         if is_table(path):
-            yield from _table_items(path, text_column, id_column)
+            yield from _table_items(path, text_column, id_column, by_reference)
             continue
         for file in walk(path):
             try:
@@ -95,12 +102,16 @@ def items(paths: Iterable[str], text_column: str, id_column: str | None,
             yield Item(file, file, size=size)
 
 
-def _table_items(path: str, text_column: str, id_column: str | None) -> Iterator[Item]:
+def _table_items(path: str, text_column: str, id_column: str | None,
+                 by_reference: bool = False) -> Iterator[Item]:
     """The rows of one table; a table that breaks off midway becomes an error row for the file."""
     reader = _READERS[Path(path).suffix.lower()]
     try:
-        for n, record in reader(path, [c for c in (text_column, id_column) if c]):
-            yield _table_item(path, n, record, text_column, id_column)
+        for n, record, span in reader(path, [c for c in (text_column, id_column) if c]):
+            item = _table_item(path, n, record, text_column, id_column)
+            if by_reference and span is not None and item.text is not None:
+                item = item._replace(text=None, offset=span[0], length=span[1])
+            yield item
     except (OSError, ValueError, csv.Error) as exc:
         yield Item(path, path, error=f"cannot be read as a table ({exc})")
 
@@ -119,34 +130,41 @@ def _table_item(path: str, n: int, record: Any, text_column: str, id_column: str
     return Item(str(doc_id), path, n, text, size=len(text))
 
 
-def _jsonl(path: str, _: list[str]) -> Iterator[tuple[int, Any]]:
+#: A reader yields (row number, record or complaint, byte span of the row or None).
+Row = tuple[int, Any, "tuple[int, int] | None"]
+
+
+def _jsonl(path: str, _: list[str]) -> Iterator[Row]:
+    offset = 0
     with open(path, "rb") as fh:
         for n, line in enumerate(fh, 1):
+            start, offset = offset, offset + len(line)
             if not line.strip():
                 continue
             try:
                 record = json.loads(line)
             except ValueError as exc:
-                yield n, f"line {n}: invalid JSON ({exc})"
+                yield n, f"line {n}: invalid JSON ({exc})", None
                 continue
-            yield n, record if isinstance(record, dict) else f"line {n}: not a JSON object"
+            yield n, record if isinstance(record, dict) else f"line {n}: not a JSON object", (start, len(line))
 
 
-def _csv(path: str, _: list[str]) -> Iterator[tuple[int, Any]]:
+def _csv(path: str, _: list[str]) -> Iterator[Row]:
     csv.field_size_limit(sys.maxsize)  # whole articles exceed the default of 128 KiB
     with open(path, newline="", encoding="utf-8-sig") as fh:
-        yield from enumerate(csv.DictReader(fh), 1)
+        for n, record in enumerate(csv.DictReader(fh), 1):
+            yield n, record, None  # quoted fields span lines: no byte range a worker could reuse
 
 
-def _parquet(path: str, wanted: list[str]) -> Iterator[tuple[int, Any]]:
+def _parquet(path: str, wanted: list[str]) -> Iterator[Row]:
     n = 0
     for batch in pq.ParquetFile(path).iter_batches(batch_size=512, columns=wanted):
         for record in batch.to_pylist():
             n += 1
-            yield n, record
+            yield n, record, None
 
 
-_READERS: dict[str, Callable[[str, list[str]], Iterator[tuple[int, Any]]]] = {
+_READERS: dict[str, Callable[[str, list[str]], Iterator[Row]]] = {
     ".jsonl": _jsonl, ".ndjson": _jsonl, ".csv": _csv, ".parquet": _parquet,
 }
 

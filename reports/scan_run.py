@@ -87,7 +87,9 @@ def run_scan(job: ScanJob, console: Console) -> Tally:
             raise
         tally, finished = Tally(), False
         try:
-            found = items(paths, text_column, id_column, walker(job.include, job.exclude, job.base))
+            # Workers of a cluster joined with --scheduler may not see this machine's files.
+            found = items(paths, text_column, id_column, walker(job.include, job.exclude, job.base),
+                          by_reference=job.scheduler is None)
             stream = chunks(fresh(found, done, warn), job.chunk_chars)
             with _Progress(tally, console, warn) as progress:
                 for output in run_ordered(engine, stream, job.work, ctrl_c=ctrl_c):

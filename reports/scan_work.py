@@ -54,7 +54,12 @@ class Item(NamedTuple):
     error: str | None = None
     """Set when the input could not even be turned into a text (bad JSON line, missing field)."""
     size: int = 0
-    """Size in characters or bytes, only used to balance chunks."""
+    """Size in characters or bytes, only used to balance chunks; for a JSONL line read by
+    reference, the length of its text, which the worker checks."""
+    offset: int = -1
+    """For a JSONL line sent by reference: where the line starts in ``path`` (bytes); -1 otherwise."""
+    length: int = 0
+    """For a JSONL line sent by reference: its length in bytes."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,6 +78,8 @@ class Work:
     """text, markdown or html; "auto" goes by a file's suffix and reads table texts as text."""
     doc_timeout: float = 0.0
     """Seconds a document may take before its worker process is stopped; 0 for no limit."""
+    text_column: str = "text"
+    """The field holding the text, for JSONL lines the worker reads by reference."""
 
 
 @dataclass(slots=True)
@@ -232,15 +239,38 @@ def _record_tables(checked: list[Checked]) -> dict[str, pa.Table]:
         return {name: _records_table(name, checked) for name in RECORDS}
 
 
-def _source(item: Item, input_format: str) -> Source:
+def _source(item: Item, input_format: str, text_column: str = "text") -> Source:
     """The text of ``item``: the file read by its format, or the text from a table."""
     if item.error is not None:
         raise InputError(item.doc_id, item.error)
-    if item.text is None:
+    if item.offset >= 0:
+        text = _line_text(item, text_column)
+    elif item.text is None:
         return load(item.path, input_format)
-    if not item.text.strip():
+    else:
+        text = item.text
+    if not text.strip():
         raise InputError(item.doc_id, "empty input: no text to check")
-    return Source(item.doc_id, item.text, "text" if input_format == "auto" else input_format)
+    return Source(item.doc_id, text, "text" if input_format == "auto" else input_format)
+
+
+def _line_text(item: Item, text_column: str) -> str:
+    """The text of a JSONL line sent by reference, read again from its byte range.
+
+    The driver has parsed the line once already (for its id, its size and any error); a line
+    that no longer reads the same (the file was changed during the scan) is an error of its own.
+    """
+    where = f"{item.path} line {item.row}"
+    try:
+        with open(item.path, "rb") as fh:
+            fh.seek(item.offset)
+            text = json.loads(fh.read(item.length)).get(text_column)
+    except (OSError, ValueError, AttributeError) as exc:
+        raise InputError(item.doc_id, f"{where} cannot be read again ({exc}); was the file "
+                                      "changed during the scan?") from None
+    if not isinstance(text, str) or len(text) != item.size:
+        raise InputError(item.doc_id, f"{where} changed during the scan")
+    return text
 
 
 def check_item(item: Item, work: Work) -> Checked:
@@ -249,7 +279,7 @@ def check_item(item: Item, work: Work) -> Checked:
     checked = Checked(item, None, 0)
     try:
         with deadline(work.doc_timeout):
-            source = _source(item, work.input_format)
+            source = _source(item, work.input_format, work.text_column)
             checked.chars = len(source.text)
             checked.doc = check_source(source, work.settings)
     except NumcheckError as exc:

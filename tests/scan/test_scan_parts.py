@@ -65,3 +65,57 @@ def test_schemas_are_fixed_whatever_a_part_holds():
     assert SCHEMAS["claims"].field("roles").type == pa.string()  # JSON: keys vary by claim kind
     assert SCHEMAS["claims"].field("quantity_ids").type == pa.list_(pa.string())
     assert SCHEMAS["results"].field("stated_lower").type == pa.float64()
+
+
+def _jsonl_rows(tmp_path):
+    import json
+
+    path = tmp_path / "t.jsonl"
+    lines = [json.dumps({"id": "g", "body": GERMANY}),
+             json.dumps({"id": "u", "body": "Café prices rose 5% to £2.10 from £2 — «vraiment» 🙂."},
+                        ensure_ascii=False),
+             "", "{not json", json.dumps({"id": "n", "body": 7}), json.dumps({"id": "e", "body": " "})]
+    path.write_bytes(("\ufeff" + "\n".join(lines) + "\n").encode("utf-8"))  # a BOM, as Notepad writes
+    return path
+
+
+def test_jsonl_lines_by_reference_give_the_tables_of_lines_by_value(tmp_path):
+    """On one machine a JSONL line travels as its byte range and the worker reads it again; what
+    comes out is what the text itself would give, BOM, non-ASCII and bad lines included."""
+    from numcheck.reports.scan_inputs import items
+
+    path = _jsonl_rows(tmp_path)
+    by_value = list(items([str(path)], "body", "id", lambda p: [p]))
+    by_reference = list(items([str(path)], "body", "id", lambda p: [p], by_reference=True))
+    assert [(i.doc_id, i.row, i.text is None, i.offset >= 0, i.error) for i in by_reference] == [
+        ("g", 1, True, True, None), ("u", 2, True, True, None),
+        (f"{path}#4", 4, True, False, "line 4: invalid JSON (Expecting property name enclosed in "
+                                      "double quotes: line 1 column 2 (char 1))"),
+        ("n", 5, True, False, "a non-text (int) 'body' value"), ("e", 6, True, True, None)]
+    assert by_reference[0].offset == 0 and by_reference[1].offset == by_reference[0].length
+    assert [i.size for i in by_reference] == [i.size for i in by_value]
+    work = Work(Settings(), text_column="body")
+    got, expected = scan_chunk(Chunk(tuple(by_reference)), work), scan_chunk(Chunk(tuple(by_value)), work)
+    for name in ("quantities", "claims", "results"):
+        assert got.tables[name].equals(expected.tables[name])
+    assert got.tables["documents"].drop(["seconds"]).equals(expected.tables["documents"].drop(["seconds"]))
+    assert got.tables["quantities"].column("doc_id").to_pylist().count("u") == 3
+
+
+def test_a_jsonl_line_changed_during_the_scan_is_an_error_of_its_own(tmp_path):
+    from numcheck.reports.scan_inputs import items
+
+    path = _jsonl_rows(tmp_path)
+    listed = [i for i in items([str(path)], "body", "id", lambda p: [p], by_reference=True)
+              if i.offset >= 0]
+    data = path.read_bytes()
+    path.write_bytes(data.replace("£2.10".encode(), "£2.1".encode()))  # line 2 one character shorter
+    out = scan_chunk(Chunk(tuple(listed)), Work(Settings(), text_column="body"))
+    assert out.errors == [
+        ("u", f"{path} line 2 changed during the scan"),
+        ("e", f"{path} line 6 cannot be read again (Extra data: line 1 column 5 (char 4)); "
+              "was the file changed during the scan?")]  # its bytes moved by one
+    path.write_bytes(b"")
+    out = scan_chunk(Chunk(tuple(listed[:1])), Work(Settings(), text_column="body"))
+    assert out.errors == [("g", f"{path} line 1 cannot be read again (Expecting value: line 1 "
+                                "column 1 (char 0)); was the file changed during the scan?")]
