@@ -7,6 +7,7 @@ nearest ten thousand); we take the lenient reading, the widest one, and say so.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from decimal import Decimal
@@ -88,6 +89,7 @@ class Parsed:
         return Parsed(-self.value, -self.upper, -self.lower, self.precision)
 
 
+@functools.lru_cache(maxsize=4096)  # "1", "10", "2005" recur; a Parsed is immutable
 def parse_digits(s: str) -> Parsed:
     """Read a digit string with optional thousands separators and decimals.
 
@@ -122,6 +124,7 @@ _WORD_SPLIT = re.compile(r"[\s-]+")
 _FRACTION = re.compile(r"(?:(\d+)\s+)?(\d+)/(\d+)")
 
 
+@functools.lru_cache(maxsize=4096)
 def parse_words(s: str) -> Parsed | None:
     """Read a number written in words; exact unless the words are vague.
 

@@ -10,6 +10,7 @@ every number in the input is accounted for.
 from __future__ import annotations
 
 import bisect
+import functools
 import re
 from decimal import Decimal
 
@@ -279,7 +280,17 @@ _BOUND_AFTER_OVER = frozenset("ago old later earlier before after since".split()
 
 
 def _tidy(x: Decimal) -> Decimal:
-    """Drop exponent noise from scaling ("4.2E+6" → 4200000) without changing the value."""
+    """Drop exponent noise from scaling ("4.2E+6" → 4200000) without changing the value.
+
+    Cached: the result depends on the value alone, so Decimals that are equal (and hash alike)
+    share it; except zero, whose two signs are equal keys with different results."""
+    return _tidied(x) if x.is_zero() else _tidy_cached(x)
+
+
+def _tidied(x: Decimal) -> Decimal:
     if x == x.to_integral_value() and x.adjusted() < 28:  # quantize needs the digits to fit the context
         return x.quantize(Decimal(1))
     return x.normalize()
+
+
+_tidy_cached = functools.lru_cache(maxsize=4096)(_tidied)
