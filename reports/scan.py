@@ -52,8 +52,9 @@ EXIT_OK, EXIT_ERROR, EXIT_INTERRUPTED = 0, 2, 130
 @click.option("--config", "config_path", default=None, metavar="FILE",
               help="Read [tool.numcheck] from FILE instead of the nearest pyproject.toml.")
 @click.option("--isolated", is_flag=True, help="Ignore configuration files.")
-@click.option("--chunk-chars", type=click.IntRange(min=1), default=200_000, show_default=True,
-              help="Characters per task sent to a worker.")
+@click.option("--chunk-chars", type=click.IntRange(min=1), default=1_000_000, show_default=True,
+              help="Characters per task sent to a worker, at most: the first tasks hold "
+                   "100,000 and double up to this, so a small input still uses every worker.")
 @click.option("--part-docs", type=click.IntRange(min=1), default=5000, show_default=True,
               help="Documents per part file (a part is also written each minute).")
 @click.option("--doc-timeout", type=click.FloatRange(min=0), default=300, show_default=True,

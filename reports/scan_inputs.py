@@ -183,15 +183,26 @@ def fresh(stream: Iterable[Item], done: set[str], warn: Callable[[str], None]) -
         yield item
 
 
-def chunks(stream: Iterable[Item], max_chars: int, max_docs: int = 1000) -> Iterator[Chunk]:
-    """Batches of about ``max_chars`` characters, so per-task overhead stays small."""
+def chunks(stream: Iterable[Item], max_chars: int, max_docs: int = 1000,
+           first_chars: int | None = None, ramp_every: int = 1) -> Iterator[Chunk]:
+    """Batches of about ``max_chars`` characters, so per-task overhead stays small.
+
+    With ``first_chars``, the first batches are that small and the size doubles every
+    ``ramp_every`` batches up to ``max_chars``: a small input is still spread over every worker,
+    and a large one goes in large tasks (each task costs the driver, and Dask's scheduler, the
+    same whatever its size).
+    """
+    target = min(first_chars or max_chars, max_chars)
     batch: list[Item] = []
-    size = 0
+    size = emitted = 0
     for item in stream:
         batch.append(item)
         size += item.size
-        if size >= max_chars or len(batch) >= max_docs:
+        if size >= target or len(batch) >= max_docs:
             yield Chunk(tuple(batch))
             batch, size = [], 0
+            emitted += 1
+            if emitted % max(1, ramp_every) == 0:
+                target = min(2 * target, max_chars)
     if batch:
         yield Chunk(tuple(batch))

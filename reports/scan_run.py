@@ -19,6 +19,8 @@ from .scan_work import ChunkOutput, Work
 
 #: Diagnostics printed one by one before the rest are left to the ``documents`` table.
 MAX_SHOWN = 10
+#: The size of the first chunks; later ones double up to --chunk-chars (see ``chunks``).
+FIRST_CHUNK_CHARS = 100_000
 #: A part is written at least this often, so an interruption loses little work.
 PART_SECONDS = 60.0
 
@@ -90,7 +92,8 @@ def run_scan(job: ScanJob, console: Console) -> Tally:
             # Workers of a cluster joined with --scheduler may not see this machine's files.
             found = items(paths, text_column, id_column, walker(job.include, job.exclude, job.base),
                           by_reference=job.scheduler is None)
-            stream = chunks(fresh(found, done, warn), job.chunk_chars)
+            stream = chunks(fresh(found, done, warn), job.chunk_chars,
+                            first_chars=min(FIRST_CHUNK_CHARS, job.chunk_chars), ramp_every=engine.slots)
             with _Progress(tally, console, warn) as progress:
                 for output in run_ordered(engine, stream, job.work, ctrl_c=ctrl_c):
                     writer.add(output)  # first, so that whatever is reported is also kept

@@ -119,3 +119,10 @@ def test_a_jsonl_line_changed_during_the_scan_is_an_error_of_its_own(tmp_path):
     out = scan_chunk(Chunk(tuple(listed[:1])), Work(Settings(), text_column="body"))
     assert out.errors == [("g", f"{path} line 1 cannot be read again (Expecting value: line 1 "
                                 "column 1 (char 0)); was the file changed during the scan?")]
+
+
+def test_chunks_start_small_and_double_each_round_of_workers():
+    """A small input still reaches every worker; a large one goes in tasks of max_chars."""
+    stream = (item(str(i), 10) for i in range(30))
+    got = [len(c.items) for c in chunks(stream, 80, first_chars=20, ramp_every=2)]
+    assert got == [2, 2, 4, 4, 8, 8, 2]  # 20, 20, 40, 40, then 80 (the cap), and the rest
