@@ -233,7 +233,12 @@ def ends_with_word(text: str, word: str) -> bool:
     if not t.endswith(word):
         return False
     i = len(t) - len(word)
-    return i == 0 or not (t[i - 1].isalnum() or t[i - 1] == "_")
+    return i == 0 or not is_word_char(t[i - 1])
+
+
+def is_word_char(c: str) -> bool:
+    """Whether ``c`` is a word character as ``re``'s ``\\w`` and ``\\b`` see it."""
+    return c.isalnum() or c == "_"
 
 
 def previous_word(view: str, start: int) -> tuple[str, int]:

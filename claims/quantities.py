@@ -108,15 +108,11 @@ def _duration_words(lower: str) -> list[int]:
             j = i + len(word)
             if j < n and lower[j] == "s":
                 j += 1
-            if (i == 0 or not _is_word_char(lower[i - 1])) and (j == n or not _is_word_char(lower[j])):
+            if (i == 0 or not lx.is_word_char(lower[i - 1])) and (j == n or not lx.is_word_char(lower[j])):
                 starts.append(i)
             i = lower.find(word, i + 1)
     starts.sort()
     return starts
-
-
-def _is_word_char(c: str) -> bool:
-    return c.isalnum() or c == "_"
 
 
 #: The last two characters of every article ending ("a ", "n " of "an ", "f " of "couple of "):

@@ -5,8 +5,10 @@ Documents (.txt, .md, .html …: folders are walked as ``numcheck check`` walks 
 JSONL, CSV and parquet files are streamed here, a record at a time, for ids, sizes and errors.
 Where the workers see this machine's files (the local engine, a Dask LocalCluster), a JSONL
 line then travels as its byte range and the worker reads it again; CSV and parquet rows, and
-every row sent to a running cluster (``--scheduler``), travel as their text, once. A document's id is its path, or for a table the ``--id-column`` value
-or ``FILE#N`` (N the 1-based line of a JSONL file, or row of a CSV or parquet file).
+every row sent to a running cluster (``--scheduler``), travel as their text, once.
+
+A document's id is its path, or for a table the ``--id-column`` value or ``FILE#N`` (N the
+1-based line of a JSONL file, or row of a CSV or parquet file).
 """
 
 from __future__ import annotations
