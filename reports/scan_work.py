@@ -239,22 +239,69 @@ def _record_tables(checked: list[Checked]) -> dict[str, pa.Table]:
         return {name: _records_table(name, checked) for name in RECORDS}
 
 
-def _source(item: Item, input_format: str, text_column: str = "text") -> Source:
+def _source(item: Item, input_format: str, text_column: str = "text",
+            lines: Lines | None = None) -> Source:
     """The text of ``item``: the file read by its format, or the text from a table."""
     if item.error is not None:
         raise InputError(item.doc_id, item.error)
     if item.offset >= 0:
-        text = _line_text(item, text_column)
+        text = _line_text(item, text_column, lines or Lines((item,)))
     elif item.text is None:
         return load(item.path, input_format)
     else:
         text = item.text
-    if not text.strip():
+    if not text or text.isspace():  # what ``not text.strip()`` says, without copying the text
         raise InputError(item.doc_id, "empty input: no text to check")
     return Source(item.doc_id, text, "text" if input_format == "auto" else input_format)
 
 
-def _line_text(item: Item, text_column: str) -> str:
+class Lines:
+    """The JSONL lines of a chunk sent by reference, read again with one read per file.
+
+    A chunk's lines follow each other in their file, so the span from the first to the last is
+    read at once and sliced: opening the file for every line cost as much as parsing it. Where
+    the span is mostly lines the chunk does not hold (a resumed scan skips those already done),
+    each line is read on its own instead.
+    """
+
+    #: Read a span at once only if the chunk's own lines make up this share of it, or it is small.
+    DENSE, SMALL = 0.25, 1 << 20
+
+    def __init__(self, items: tuple[Item, ...]) -> None:
+        spans: dict[str, tuple[int, int, int]] = {}
+        for item in items:
+            if item.offset >= 0:
+                first, end, held = spans.get(item.path, (item.offset, item.offset, 0))
+                spans[item.path] = (min(first, item.offset), max(end, item.offset + item.length),
+                                    held + item.length)
+        self._spans = spans
+        self._read: dict[str, tuple[int, bytes] | OSError] = {}
+
+    def line(self, item: Item) -> bytes:
+        """The bytes at ``item``'s range now (fewer if the file has shrunk); OSError if unreadable."""
+        got = self._read.get(item.path)
+        if got is None:
+            first, end, held = self._spans.get(item.path, (item.offset, item.offset, 0))
+            if end - first > self.SMALL and held < self.DENSE * (end - first):
+                return _read_range(item.path, item.offset, item.length)
+            try:
+                got = (first, _read_range(item.path, first, end - first))
+            except OSError as exc:
+                got = exc
+            self._read[item.path] = got
+        if isinstance(got, OSError):
+            raise got
+        first, data = got
+        return data[item.offset - first:item.offset - first + item.length]
+
+
+def _read_range(path: str, offset: int, length: int) -> bytes:
+    with open(path, "rb") as fh:
+        fh.seek(offset)
+        return fh.read(length)
+
+
+def _line_text(item: Item, text_column: str, lines: Lines) -> str:
     """The text of a JSONL line sent by reference, read again from its byte range.
 
     The driver has parsed the line once already (for its id, its size and any error); a line
@@ -262,9 +309,7 @@ def _line_text(item: Item, text_column: str) -> str:
     """
     where = f"{item.path} line {item.row}"
     try:
-        with open(item.path, "rb") as fh:
-            fh.seek(item.offset)
-            text = json.loads(fh.read(item.length)).get(text_column)
+        text = json.loads(lines.line(item)).get(text_column)
     except (OSError, ValueError, AttributeError) as exc:
         raise InputError(item.doc_id, f"{where} cannot be read again ({exc}); was the file "
                                       "changed during the scan?") from None
@@ -273,13 +318,14 @@ def _line_text(item: Item, text_column: str) -> str:
     return text
 
 
-def check_item(item: Item, work: Work) -> Checked:
-    """Read and check one item; never raises for a bad document."""
+def check_item(item: Item, work: Work, lines: Lines | None = None) -> Checked:
+    """Read and check one item; never raises for a bad document. ``lines``: the chunk's JSONL
+    lines sent by reference, read together (see :class:`Lines`)."""
     started = time.perf_counter()
     checked = Checked(item, None, 0)
     try:
         with deadline(work.doc_timeout):
-            source = _source(item, work.input_format, work.text_column)
+            source = _source(item, work.input_format, work.text_column, lines)
             checked.chars = len(source.text)
             checked.doc = check_source(source, work.settings)
     except NumcheckError as exc:
@@ -311,7 +357,8 @@ def deadline(seconds: float) -> Iterator[None]:
 
 def scan_chunk(chunk: Chunk, work: Work) -> ChunkOutput:
     """Read, extract and check every document of ``chunk``; return the four tables."""
-    return chunk_output([check_item(item, work) for item in chunk.items])
+    lines = Lines(chunk.items)
+    return chunk_output([check_item(item, work, lines) for item in chunk.items])
 
 
 def chunk_output(checked: list[Checked]) -> ChunkOutput:

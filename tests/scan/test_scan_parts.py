@@ -121,6 +121,52 @@ def test_a_jsonl_line_changed_during_the_scan_is_an_error_of_its_own(tmp_path):
                                 "column 1 (char 0)); was the file changed during the scan?")]
 
 
+def test_a_chunk_reads_its_jsonl_lines_with_one_read_per_file(tmp_path):
+    """The span from a chunk's first line to its last is read once and sliced, so a line
+    rewritten after that read still comes out as it was read."""
+    from numcheck.reports.scan_inputs import items
+    from numcheck.reports.scan_work import Lines
+
+    path = _jsonl_rows(tmp_path)
+    listed = [i for i in items([str(path)], "body", "id", lambda p: [p], by_reference=True)
+              if i.offset >= 0]
+    lines = Lines(tuple(listed))
+    first = lines.line(listed[0])
+    data = path.read_bytes()
+    assert first == data[listed[0].offset:listed[0].offset + listed[0].length]
+    path.write_bytes(b"")
+    assert [lines.line(i) for i in listed[1:]] == [
+        data[i.offset:i.offset + i.length] for i in listed[1:]]
+
+
+def test_lines_far_apart_in_a_file_are_read_one_by_one(tmp_path):
+    """A resumed scan may hand a chunk two lines with megabytes between them: each is read on its
+    own rather than the whole span, and the tables are those of the texts sent by value."""
+    import json
+
+    from numcheck.reports.scan_inputs import items
+    from numcheck.reports.scan_work import Lines
+
+    path = tmp_path / "far.jsonl"
+    texts = ["Sales rose 5% to £21m from £20m.", "x" * (3 << 20), "Prices fell 10% to $9 from $10."]
+    path.write_text("".join(json.dumps({"text": t}) + "\n" for t in texts), encoding="utf-8")
+    far = [i for i in items([str(path)], "text", None, lambda p: [p], by_reference=True)
+           if i.row != 2]
+    near = [i for i in items([str(path)], "text", None, lambda p: [p]) if i.row != 2]
+    lines = Lines(tuple(far))
+    assert [json.loads(lines.line(i))["text"] for i in far] == [texts[0], texts[2]]
+    work = Work(Settings())
+    got, expected = scan_chunk(Chunk(tuple(far)), work), scan_chunk(Chunk(tuple(near)), work)
+    for name in ("quantities", "claims", "results"):
+        assert got.tables[name].equals(expected.tables[name])
+    assert got.tables["documents"].column("inconsistent").to_pylist() == [0, 0]
+    assert got.tables["quantities"].num_rows == 6
+    data, lines = path.read_bytes(), Lines(tuple(far))
+    assert lines.line(far[0]) == data[:far[0].length]
+    path.write_bytes(data[:far[1].offset])  # the last line gone after the first was read: a
+    assert lines.line(far[1]) == b""  # span read at once would still hold it
+
+
 def test_chunks_start_small_and_double_each_round_of_workers():
     """A small input still reaches every worker; a large one goes in tasks of max_chars."""
     stream = (item(str(i), 10) for i in range(30))
