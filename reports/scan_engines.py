@@ -284,7 +284,9 @@ def _one_by_one(engine: Engine, chunk: Chunk, work: Work, ctrl_c: CtrlC) -> Iter
                          f"(--doc-timeout); its worker was stopped")
             else:
                 error = f"the worker checking this document died ({exc.reason})"
-            chars = len(item.text) if item.text is not None else item.size if item.offset >= 0 else 0
+            # A file's size, and an unparsed line's, count bytes: left out, as for every failure.
+            chars = len(item.text) if item.text is not None else \
+                item.size if item.offset >= 0 and not item.unparsed else 0
             yield chunk_output([Checked(item, None, chars, seconds=took, error=error)])
 
 

@@ -4,8 +4,9 @@ Documents (.txt, .md, .html …: folders are walked as ``numcheck check`` walks 
 :func:`numcheck.claims.sources.discover`) are read by the workers; the driver only lists them.
 JSONL, CSV and parquet files are streamed here, a record at a time, for ids, sizes and errors.
 Where the workers see this machine's files (the local engine, a Dask LocalCluster), a JSONL
-line then travels as its byte range and the worker reads it again; CSV and parquet rows, and
-every row sent to a running cluster (``--scheduler``), travel as their text, once.
+line travels as its byte range and the worker reads it; the driver parses it only when ids come
+from ``--id-column``. CSV and parquet rows, and every row sent to a running cluster
+(``--scheduler``), travel as their text, once.
 
 A document's id is its path, or for a table the ``--id-column`` value or ``FILE#N`` (N the
 1-based line of a JSONL file, or row of a CSV or parquet file).
@@ -15,7 +16,6 @@ from __future__ import annotations
 
 import csv
 import glob
-import json
 import os
 import sys
 from pathlib import Path
@@ -25,7 +25,7 @@ import pyarrow.parquet as pq
 
 from ..claims.errors import InputError
 from ..claims.sources import discover
-from .scan_work import Chunk, Item
+from .scan_work import Chunk, Item, parse_line, record_text
 
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
 _GLOB_CHARS = frozenset("*?[")
@@ -107,9 +107,12 @@ def items(paths: Iterable[str], text_column: str, id_column: str | None,
 def _table_items(path: str, text_column: str, id_column: str | None,
                  by_reference: bool = False) -> Iterator[Item]:
     """The rows of one table; a table that breaks off midway becomes an error row for the file."""
-    reader = _READERS[Path(path).suffix.lower()]
+    suffix = Path(path).suffix.lower()
     try:
-        for n, record, span in reader(path, [c for c in (text_column, id_column) if c]):
+        if by_reference and id_column is None and suffix in _JSONL:
+            yield from _jsonl_lines(path)  # the worker parses each line, once
+            return
+        for n, record, span in _READERS[suffix](path, [c for c in (text_column, id_column) if c]):
             item = _table_item(path, n, record, text_column, id_column)
             if by_reference and span is not None and item.text is not None:
                 item = item._replace(text=None, offset=span[0], length=span[1])
@@ -125,15 +128,15 @@ def _table_item(path: str, n: int, record: Any, text_column: str, id_column: str
     doc_id = record.get(id_column) if id_column else fallback
     if doc_id is None or doc_id == "":
         return Item(fallback, path, n, error=f"no {id_column!r} value")
-    text = record.get(text_column)
-    if not isinstance(text, str):
-        what = "no" if text is None else f"a non-text ({type(text).__name__})"
-        return Item(str(doc_id), path, n, error=f"{what} {text_column!r} value")
+    text, error = record_text(record, text_column)
+    if text is None:
+        return Item(str(doc_id), path, n, error=error)
     return Item(str(doc_id), path, n, text, size=len(text))
 
 
 #: A reader yields (row number, record or complaint, byte span of the row or None).
 Row = tuple[int, Any, "tuple[int, int] | None"]
+_JSONL = (".jsonl", ".ndjson")
 
 
 def _jsonl(path: str, _: list[str]) -> Iterator[Row]:
@@ -141,14 +144,22 @@ def _jsonl(path: str, _: list[str]) -> Iterator[Row]:
     with open(path, "rb") as fh:
         for n, line in enumerate(fh, 1):
             start, offset = offset, offset + len(line)
-            if not line.strip():
+            if line.isspace():
                 continue
-            try:
-                record = json.loads(line)
-            except ValueError as exc:
-                yield n, f"line {n}: invalid JSON ({exc})", None
-                continue
-            yield n, record if isinstance(record, dict) else f"line {n}: not a JSON object", (start, len(line))
+            yield n, parse_line(line, n), (start, len(line))
+
+
+def _jsonl_lines(path: str) -> Iterator[Item]:
+    """The lines of a JSONL file as byte ranges, not parsed: ids are ``FILE#N``, so the driver
+    needs nothing from a record, and parsing every line here (as well as in the worker) would
+    make the driver, alone, the limit of a scan over many cores."""
+    offset = 0
+    with open(path, "rb") as fh:
+        for n, line in enumerate(fh, 1):
+            start, offset = offset, offset + len(line)
+            if not line.isspace():
+                yield Item(f"{path}#{n}", path, n, size=len(line), offset=start,
+                           length=len(line), unparsed=True)
 
 
 def _csv(path: str, _: list[str]) -> Iterator[Row]:

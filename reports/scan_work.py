@@ -60,6 +60,9 @@ class Item(NamedTuple):
     """For a JSONL line sent by reference: where the line starts in ``path`` (bytes); -1 otherwise."""
     length: int = 0
     """For a JSONL line sent by reference: its length in bytes."""
+    unparsed: bool = False
+    """For a JSONL line sent by reference: the driver only found it (no --id-column needed its
+    record), so the worker is the first to parse it and ``size`` counts bytes, not characters."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -302,20 +305,56 @@ def _read_range(path: str, offset: int, length: int) -> bytes:
 
 
 def _line_text(item: Item, text_column: str, lines: Lines) -> str:
-    """The text of a JSONL line sent by reference, read again from its byte range.
+    """The text of a JSONL line sent by reference, read from its byte range.
 
-    The driver has parsed the line once already (for its id, its size and any error); a line
-    that no longer reads the same (the file was changed during the scan) is an error of its own.
+    A line the driver has parsed already (for an --id-column) that no longer reads the same is
+    an error of its own: the file was changed during the scan. One it has not parsed fails as
+    the driver would have failed it.
     """
     where = f"{item.path} line {item.row}"
     try:
-        text = json.loads(lines.line(item)).get(text_column)
-    except (OSError, ValueError, AttributeError) as exc:
+        data = lines.line(item)
+    except OSError as exc:
+        raise InputError(item.doc_id, f"{where} cannot be read again ({exc}); was the file "
+                                      "changed during the scan?") from None
+    if item.unparsed:
+        # A JSON line holds no raw line break but its last: one inside is the next line's, so
+        # the line has moved; and a short read means the file has shrunk.
+        if len(data) != item.length or b"\n" in data[:-1]:
+            raise InputError(item.doc_id, f"{where} changed during the scan")
+        text, error = record_text(parse_line(data, item.row or 0), text_column)
+        if error is not None:
+            raise InputError(item.doc_id, error)
+        return text or ""
+    try:
+        text = json.loads(data).get(text_column)
+    except (ValueError, AttributeError) as exc:
         raise InputError(item.doc_id, f"{where} cannot be read again ({exc}); was the file "
                                       "changed during the scan?") from None
     if not isinstance(text, str) or len(text) != item.size:
         raise InputError(item.doc_id, f"{where} changed during the scan")
     return text
+
+
+def parse_line(line: bytes, n: int) -> Any:
+    """The record of JSONL line ``n``, or a one-line complaint about it (a str)."""
+    try:
+        record = json.loads(line)
+    except ValueError as exc:
+        return f"line {n}: invalid JSON ({exc})"
+    return record if isinstance(record, dict) else f"line {n}: not a JSON object"
+
+
+def record_text(record: Any, text_column: str) -> tuple[str | None, str | None]:
+    """(text, None) from a table's record, or (None, why not): a reader's complaint about the
+    record itself (a str), or a missing or non-text ``text_column`` value."""
+    if isinstance(record, str):
+        return None, record
+    text = record.get(text_column)
+    if isinstance(text, str):
+        return text, None
+    what = "no" if text is None else f"a non-text ({type(text).__name__})"
+    return None, f"{what} {text_column!r} value"
 
 
 def check_item(item: Item, work: Work, lines: Lines | None = None) -> Checked:
@@ -382,4 +421,4 @@ def warm_up() -> None:
 
 
 __all__ = ["Chunk", "ChunkOutput", "Item", "SCHEMAS", "TABLES", "Work", "check_item",
-           "check_source", "chunk_output", "scan_chunk", "warm_up"]
+           "check_source", "chunk_output", "parse_line", "record_text", "scan_chunk", "warm_up"]

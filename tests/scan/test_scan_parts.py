@@ -121,6 +121,42 @@ def test_a_jsonl_line_changed_during_the_scan_is_an_error_of_its_own(tmp_path):
                                 "column 1 (char 0)); was the file changed during the scan?")]
 
 
+def test_without_an_id_column_the_worker_alone_parses_a_jsonl_line(tmp_path):
+    """Ids are FILE#N, so the driver only finds the lines; the tables, errors included, are those
+    of the lines parsed by the driver and sent by value."""
+    from numcheck.reports.scan_inputs import items
+
+    path = _jsonl_rows(tmp_path)
+    by_value = list(items([str(path)], "body", None, lambda p: [p]))
+    listed = list(items([str(path)], "body", None, lambda p: [p], by_reference=True))
+    data = path.read_bytes()
+    assert [(i.doc_id, i.row, i.unparsed, i.error, data[i.offset:i.offset + i.length])
+            for i in listed] == [(f"{path}#{n}", n, True, None, line + b"\n") for n, line in
+                                 enumerate(data.split(b"\n"), 1) if n in (1, 2, 4, 5, 6)]
+    work = Work(Settings(), text_column="body")
+    got, expected = scan_chunk(Chunk(tuple(listed)), work), scan_chunk(Chunk(tuple(by_value)), work)
+    for name in ("quantities", "claims", "results"):
+        assert got.tables[name].equals(expected.tables[name])
+    assert got.tables["documents"].drop(["seconds"]).equals(expected.tables["documents"].drop(["seconds"]))
+    assert got.errors == expected.errors == [
+        (f"{path}#4", "line 4: invalid JSON (Expecting property name enclosed in double quotes: "
+                      "line 1 column 2 (char 1))"),
+        (f"{path}#5", "a non-text (int) 'body' value"),
+        (f"{path}#6", "empty input: no text to check")]
+
+
+def test_an_unparsed_jsonl_line_changed_during_the_scan_is_an_error_of_its_own(tmp_path):
+    from numcheck.reports.scan_inputs import items
+
+    path = _jsonl_rows(tmp_path)
+    listed = list(items([str(path)], "body", None, lambda p: [p], by_reference=True))
+    path.write_bytes(path.read_bytes().replace("£2.10".encode(), "£2.1".encode()))
+    out = scan_chunk(Chunk(tuple(listed)), Work(Settings(), text_column="body"))
+    assert out.errors == [(f"{path}#{n}", f"{path} line {n} changed during the scan")
+                          for n in (2, 4, 5, 6)]  # line 2 one byte shorter, and all after it moved
+    assert out.tables["documents"].column("quantities").to_pylist() == [3, 0, 0, 0, 0]
+
+
 def test_a_chunk_reads_its_jsonl_lines_with_one_read_per_file(tmp_path):
     """The span from a chunk's first line to its last is read once and sliced, so a line
     rewritten after that read still comes out as it was read."""
