@@ -113,6 +113,8 @@ def check_document(doc: Document, settings: Settings = Settings(),
         for claim in doc.claims:
             if claim.kind in check.claim_kinds:
                 found.extend(check.run(claim, ctx))
+    if not found and not doc.results:
+        return doc  # most documents: nothing to attach, and a record never changes
     found.sort(key=lambda r: (r.start, r.code))
     results = tuple(replace(r, id=f"r{i}") for i, r in enumerate(found, 1))
     return replace(doc, results=results)
