@@ -50,7 +50,7 @@ def scan(seg: Segmented, hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE
             found.append(read_article_duration(seg, duration))
             pos = duration.end()
             continue
-        m = _token_at(view, at, pos)
+        m = _token_at(seg, at, pos)
         if m is None:
             continue
         skip = _skipped_reason(seg, skipped_starts, m.start())
@@ -77,7 +77,8 @@ def _candidates(seg: Segmented) -> list[int]:
     expensive alternation tried at every character.
     """
     found = _digit_positions(seg.view)
-    found += [m.start() for m in lx.CANDIDATE_WORD.finditer(seg.lower)]
+    words = lx.CANDIDATE_WORD_ASCII if seg.plain else lx.CANDIDATE_WORD
+    found += [m.start() for m in words.finditer(seg.lower)]
     found += _article_durations(seg.lower)
     found.sort()
     return found
@@ -144,8 +145,10 @@ def _after_amount(view: str, at: int) -> bool:
     return bool(t) and (t[-1] == "%" or t[-1].isdecimal())
 
 
-def _token_at(view: str, at: int, floor: int) -> re.Match | None:
+def _token_at(seg: Segmented, at: int, floor: int) -> re.Match | None:
     """The token holding the candidate at ``at``, starting no earlier than ``floor``."""
+    view = seg.view
+    token = lx.TOKEN_ASCII if seg.plain else lx.TOKEN
     start = at
     if view[at].isdigit() or view[at] in FRACTION_CHARS:
         # back up over letters glued to the digits ("MP3", "COVID-19") and a leading point (".5")
@@ -160,7 +163,7 @@ def _token_at(view: str, at: int, floor: int) -> re.Match | None:
     elif at - 3 >= floor and view[at - 3:at].lower() in ("an ", "an-"):
         start = at - 3
     for s in dict.fromkeys((start, at)):
-        m = lx.TOKEN.match(view, s)
+        m = token.match(view, s)
         if m is not None and m.end() > at:
             return m
     return None

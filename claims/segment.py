@@ -70,6 +70,34 @@ _ABBREVIATIONS = frozenset(
 _CUT_CANDIDATE = re.compile(r"""(?P<t>[.!?][.!?]*)["')\]]*(?=\s+[^\sa-z]|[^\W\da-z_]|["'])""")
 _MIN_DUPLICATE_CHARS = 30
 _LINE = re.compile(r"[^\n]+")
+#: What may make a text not plain (see :func:`is_plain`): a character outside ASCII, or one of the
+#: four separators \x1c-\x1f, which Unicode counts as whitespace and re.ASCII does not.
+_NOT_ASCII_PLAIN = re.compile(r"[^\x00-\x1b\x20-\x7f]")
+
+
+def is_plain(text: str) -> bool:
+    """Whether every pattern matches ``text`` alike with and without re.ASCII: the text is ASCII,
+    save for caseless symbols ("£", "€", "°") that no ``\\w``, ``\\d``, ``\\s`` or case-insensitive
+    test matches in either mode (every BBC article, once folded, is plain).
+
+    >>> is_plain("up 3% to £5m"), is_plain("café"), is_plain("a\\x1fb")
+    (True, False, False)
+    """
+    for m in _NOT_ASCII_PLAIN.finditer(text):
+        c = m.group()
+        if c.isalnum() or c == "_" or c.isspace() or not c.lower() == c.upper() == c.casefold() == c:
+            return False
+    return True
+
+
+def ascii_twin(pattern: re.Pattern[str]) -> re.Pattern[str]:
+    """``pattern`` compiled with re.ASCII, to run on plain texts (:func:`is_plain`), where it finds the
+    same matches: ``\\b``, ``\\w``, ``\\d`` and ``\\s`` become table look-ups instead of calls
+    into the Unicode database (CANDIDATE_WORD over the BBC corpus: 0.25 -> 0.16 s)."""
+    return re.compile(pattern.pattern, (pattern.flags & ~re.UNICODE) | re.ASCII)
+
+
+_CUT_CANDIDATE_ASCII = ascii_twin(_CUT_CANDIDATE)
 
 
 @dataclass(frozen=True, slots=True)
@@ -92,6 +120,8 @@ class Segmented:
     """Offset at which each line begins, for :meth:`line_of`."""
     sentence_starts: tuple[int, ...]
     """Offset at which each sentence begins, for :meth:`sentence_index`."""
+    plain: bool = False
+    """Whether ``view`` is plain (:func:`is_plain`), so the ASCII twins of patterns may run on it."""
 
     def line_of(self, offset: int) -> int:
         """1-based line number holding ``offset``."""
@@ -121,6 +151,7 @@ def segment(text: str) -> Segmented:
     """Split ``text`` into paragraphs and sentences, skipping duplicates and boilerplate."""
     view = fold(text)
     lower = _lower(view)
+    plain = is_plain(view)
     line_starts = _line_starts(text)
     sentences: list[tuple[int, int]] = []
     skipped: list[tuple[int, int, str]] = []
@@ -144,9 +175,9 @@ def segment(text: str) -> Segmented:
                               f"{seen[key]} and was checked once ({_preview(para)})", start, end))
             continue
         seen.setdefault(key, line)
-        sentences.extend(split_sentences(view, start, end))
+        sentences.extend(split_sentences(view, start, end, plain))
     return Segmented(text, view, lower, tuple(sentences), tuple(skipped), tuple(notes), tuple(line_starts),
-                     tuple(s for s, _ in sentences))
+                     tuple(s for s, _ in sentences), plain)
 
 
 def _line_starts(text: str) -> list[int]:
@@ -196,8 +227,9 @@ def _is_boilerplate(lower: str, start: int, end: int) -> bool:
     return len(hits) >= 2 or bool(hits and _BOILERPLATE.match(lower, opening, end))
 
 
-def split_sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Sentence spans in ``view[start:end]``, including run-together ones ("year.KaZaA").
+def split_sentences(view: str, start: int, end: int, plain: bool = False) -> list[tuple[int, int]]:
+    """Sentence spans in ``view[start:end]``, including run-together ones ("year.KaZaA"); ``plain``
+    says :func:`is_plain` holds for ``view``.
 
     >>> v = 'Sales fell 4.2% to $3m.The firm said so. Mr. Smith agreed.'
     >>> [v[s:e] for s, e in split_sentences(v, 0, len(v))]
@@ -205,7 +237,7 @@ def split_sentences(view: str, start: int, end: int) -> list[tuple[int, int]]:
     """
     spans = []
     begin = start
-    for m in _CUT_CANDIDATE.finditer(view, start, end):
+    for m in (_CUT_CANDIDATE_ASCII if plain else _CUT_CANDIDATE).finditer(view, start, end):
         cut = _boundary(view, m.start(), m.end("t"), end)
         if cut is None or cut <= begin:
             continue
