@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from . import lexicon as lx
+from . import make
 from .numbers import SCALES, Parsed
 from .records import Classified
 from .segment import Segmented
@@ -61,7 +62,7 @@ class Found:
 
 
 def classified(seg: Segmented, start: int, end: int, category: str, reason: str) -> Classified:
-    return Classified(seg.text[start:end], start, end, seg.line_of(start), category, reason)
+    return make.classified(seg.text[start:end], start, end, seg.line_of(start), category, reason)
 
 
 def sentence_start(seg: Segmented, at: int) -> bool:

@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from . import DEFAULT_HEDGE_TOLERANCE
 from . import lexicon as lx
+from . import make
 from .digits import read_code_glued, read_digits
 from .found import Found, classified
 from .numbers import FRACTION_CHARS
@@ -246,13 +247,10 @@ def _finish(seg: Segmented, f: Found, n: int, tol: Decimal) -> Quantity:
     elif q in ("less_than", "at_most"):
         lower, upper = None, p.value
     sentence = seg.sentence_index(f.start)
-    return Quantity(
-        id=f"q{n}", text=seg.text[f.start:f.end], start=f.start, end=f.end,
-        line=seg.line_of(f.start), value=_tidy(p.value),
-        lower=_tidy(lower) if lower is not None else None,
-        upper=_tidy(upper) if upper is not None else None,
-        unit=f.unit, kind=f.kind, qualifier=q, qualifier_text=f.qualifier_text, noun=f.noun,
-        precision=p.precision, sentence=sentence,
+    return make.quantity(
+        f"q{n}", seg.text[f.start:f.end], f.start, f.end, seg.line_of(f.start), _tidy(p.value),
+        _tidy(lower) if lower is not None else None, _tidy(upper) if upper is not None else None,
+        f.unit, f.kind, q, f.qualifier_text, f.noun, p.precision, sentence,
     )
 
 
