@@ -77,7 +77,7 @@ def _candidates(seg: Segmented) -> list[int]:
     Two cheap scans (digits; a prefix-factored word list on the lower-cased view) replace one
     expensive alternation tried at every character.
     """
-    found = _digit_positions(seg.view)
+    found = _digit_positions(seg.view, seg.plain)
     words = lx.CANDIDATE_WORD_ASCII if seg.plain else lx.CANDIDATE_WORD
     found += [m.start() for m in words.finditer(seg.lower)]
     found += _article_durations(seg.lower)
@@ -85,10 +85,11 @@ def _candidates(seg: Segmented) -> list[int]:
     return found
 
 
-def _digit_positions(view: str) -> list[int]:
+def _digit_positions(view: str, plain: bool) -> list[int]:
     """Every digit's offset. For ASCII text, ``str.find`` per digit is several times faster than a
-    regex, which tries its character class at every offset of the text."""
-    if not view.isascii():
+    regex, which tries its character class at every offset of the text; so for a plain one
+    (segment.is_plain), whose other characters are symbols, neither digits nor fractions."""
+    if not plain and not view.isascii():
         return [m.start() for m in lx.CANDIDATE_DIGIT.finditer(view)]
     found = []
     for digit in "0123456789":

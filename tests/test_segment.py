@@ -6,7 +6,7 @@ import re
 
 import pytest
 
-from numcheck.claims.segment import ascii_twin, is_plain, segment
+from numcheck.claims.segment import ascii_twin, fold, is_plain, segment
 
 
 def sentences(text: str) -> list[str]:
@@ -79,3 +79,7 @@ def test_ascii_twin_matches_alike_on_plain_text(pattern):
     assert is_plain(text)
     p = re.compile(pattern)
     assert [m.span() for m in ascii_twin(p).finditer(text)] == [m.span() for m in p.finditer(text)]
+
+
+def test_fold_keeps_symbols_and_folds_tabs_and_returns():
+    assert fold("£5\tm\r€") == "£5 m €"
