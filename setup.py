@@ -22,12 +22,12 @@ from setuptools.errors import CCompilerError, ExecError, PlatformError
 
 #: claims/ modules compiled: everything extract() runs, except __init__ (lazy imports) and records
 #: (reports/scan_work reads the field annotations, which compiled classes do not keep, and a check
-#: plugin's malformed Result would fail at construction; the gain was within noise). Also pure:
+#: plugin's malformed Result would fail at construction; compiled, make builds the hot ones). Also pure:
 #: errors (subclassed in reports/, which a compiled class forbids), frame (pandas), audit, sources
 #: and markup* (not on the hot path).
 COMPILED = [
     "aggregates", "changes", "context", "descriptives", "digits", "drafts", "enumerations",
-    "equivalences", "found", "gazetteer", "ledger", "lexicon", "numbers", "quantities",
+    "equivalences", "found", "gazetteer", "ledger", "lexicon", "make", "numbers", "quantities",
     "relations", "repeats", "segment", "statistics", "units", "words",
 ]
 BUILDS = {"build", "build_ext", "bdist_wheel", "bdist_egg", "install", "develop", "editable_wheel"}

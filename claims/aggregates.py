@@ -17,7 +17,7 @@ from typing import Iterable
 
 from .drafts import BySentence, Draft, comparable, draft, left_of
 from .records import Quantity
-from .segment import Segmented
+from .segment import Segmented, ascii_twin
 
 _TOTAL_BEFORE = re.compile(
     r"""\b(?:bring|brings|bringing|brought|take|takes|taking|took|taken|push|pushes|pushing|
@@ -40,6 +40,8 @@ _PARTS_OUTRO = re.compile(
     re.VERBOSE)
 _AVERAGE_BEFORE = re.compile(r"\b(?:averag(?:e|es|ed|ing)|an\s+average\s+of|mean(?:\s+of)?)\s*(?:of\s+)?\Z")
 _AVERAGE_AFTER = re.compile(r"\s*(?:each|apiece|a\s+head|per\s+(?:person|head|case|item)|on\s+average)\b")
+#: For plain texts (segment.is_plain).
+_PARTS_INTRO_ASCII, _AVERAGE_AFTER_ASCII = ascii_twin(_PARTS_INTRO), ascii_twin(_AVERAGE_AFTER)
 _SHARE_OF = re.compile(r"\s*(?:\)\s*)?(?:,\s*)?(?:of|out\s+of)\s+(?:the|its|their|all|these|those)?\s*")
 
 
@@ -88,7 +90,7 @@ def _earlier_total(seg: Segmented, by_sentence: BySentence, idx: int, added: Qua
 def _parts_totals(seg: Segmented, idx: int, qs: list[Quantity]) -> Iterable[Draft]:
     s0, e0 = seg.sentences[idx]
     for i, total in enumerate(qs):
-        intro = _PARTS_INTRO.match(seg.lower, total.end)
+        intro = (_PARTS_INTRO_ASCII if seg.plain else _PARTS_INTRO).match(seg.lower, total.end)
         if intro and (_TOTAL_OF.search(left_of(seg, total, s0)) or _TOTAL_AFTER.match(seg.lower, total.end)
                       or intro.group(0).rstrip().endswith(":")):
             parts = _run_of_parts(seg, qs[i + 1:], total)
@@ -125,7 +127,7 @@ def _averages(seg: Segmented, by_sentence: BySentence) -> Iterable[Draft]:
         for avg in qs:
             left = left_of(seg, avg, s0)
             if not (("averag" in left or "mean" in left) and _AVERAGE_BEFORE.search(left)
-                    or _AVERAGE_AFTER.match(seg.lower, avg.end)):
+                    or (_AVERAGE_AFTER_ASCII if seg.plain else _AVERAGE_AFTER).match(seg.lower, avg.end)):
                 continue
             window = by_sentence.get(idx - 1, []) + qs
             others = [q for q in window if q is not avg and comparable(q, avg) and q.qualifier != "vague"]

@@ -15,7 +15,7 @@ from typing import Iterable
 from .drafts import BySentence, Draft, clauses, comparable, draft, left_of
 from .lexicon import ends_with_word, trie, words_of
 from .records import Quantity
-from .segment import Segmented
+from .segment import Segmented, ascii_twin
 
 _UP = r"""ris(?:e|es|ing|en)|rose|increas(?:e|es|ed|ing)|jump(?:s|ed|ing)?|gain(?:s|ed|ing)?|
     gr(?:ow|ows|ew|own|owing|owth)|climb(?:s|ed|ing)?|surg(?:e|es|ed|ing)|soar(?:s|ed|ing)?|
@@ -32,6 +32,7 @@ _DOWN = r"""fall(?:s|ing|en)?|fell|drop(?:s|ped|ping)?|declin(?:e|es|ed|ing)|slu
 UP_WORDS = frozenset(words_of(_UP))
 _DIRECTION_WORD = trie(UP_WORDS | set(words_of(_DOWN)))
 DIRECTION = re.compile(rf"\b{_DIRECTION_WORD}\b")
+_DIRECTION_ASCII = ascii_twin(DIRECTION)  # for plain texts (segment.is_plain)
 _FROM_BEFORE = re.compile(r"(?:\bfrom|\bcompared\s+(?:to|with)|\bagainst|\bversus|\bvs\.?|\bon)\s*\(?\s*\Z")
 _TO_BEFORE = re.compile(r"\bto\s*\(?\s*\Z")
 _CHANGE_BEFORE = re.compile(
@@ -72,11 +73,12 @@ _FACTORS = {"x2": Decimal(2), "x3": Decimal(3), "x4": Decimal(4), "half": Decima
 def find_changes(seg: Segmented, by_sentence: BySentence) -> Iterable[Draft]:
     """Change claims (NC101, NC102, NC104) and multiple claims (NC103), clause by clause."""
     lower = seg.lower
+    direction = _DIRECTION_ASCII if seg.plain else DIRECTION
     for idx, qs in by_sentence.items():
         s0, e0 = seg.sentences[idx]
         # Direction words are found once per sentence (a word never spans a clause break), and a
         # sentence with neither a direction nor a multiple is not cut into clauses at all.
-        found = [d for d in DIRECTION.finditer(lower, s0, e0) if _usable(seg, d)]
+        found = [d for d in direction.finditer(lower, s0, e0) if _usable(seg, d)]
         sentence = lower[s0:e0]
         multiples = any(w in sentence for w in _MULTIPLE_WORDS)
         if not found and not multiples:

@@ -6,6 +6,7 @@ import re
 
 from .numbers import FRACTION_CHARS as FC
 from .numbers import FRACTION_WORDS, ORDINAL_WORDS, TENS_WORDS, UNITS_WORDS, VAGUE_WORDS  # noqa: F401 (re-exported)
+from .segment import ascii_twin
 from .units import CURRENCY_WORDS, PERIODS, UNIT_WORDS
 
 
@@ -109,6 +110,7 @@ TOKEN = re.compile(
     """,
     re.VERBOSE,
 )
+TOKEN_ASCII = ascii_twin(TOKEN)  # for plain texts (segment.is_plain), as every twin below
 
 #: Where a token may be: a digit, a vulgar fraction or a number word. Matched on the lower-cased
 #: view, so the big word alternation runs without IGNORECASE (several times faster).
@@ -116,6 +118,7 @@ CANDIDATE_DIGIT = re.compile(rf"[\d{FC}]")  # every digit: one a token did not c
 CANDIDATE_WORD = re.compile(r"\b" + trie(
     _NUMBER_WORDS + list(ORDINAL_WORDS) + [w for w in VAGUE_WORDS if " " not in w]
     + ["handful", "couple", "few"]) + r"\b")
+CANDIDATE_WORD_ASCII = ascii_twin(CANDIDATE_WORD)
 
 #: A duration with an article for its number: "an hour", "half an hour", "a couple of days",
 #: "another week", "a fortnight". Not a time reference ("a year ago", "a day after").

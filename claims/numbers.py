@@ -80,6 +80,13 @@ class Parsed:
     precision: str = ""
     """Set when the interval is a judgement call (the lenient reading of trailing zeros)."""
 
+    # Written out, not generated: mypyc compiles this one (see found.Found).
+    def __init__(self, value: Decimal, lower: Decimal, upper: Decimal, precision: str = "") -> None:
+        object.__setattr__(self, "value", value)
+        object.__setattr__(self, "lower", lower)
+        object.__setattr__(self, "upper", upper)
+        object.__setattr__(self, "precision", precision)
+
     def scaled(self, factor: Decimal) -> "Parsed":
         """The same reading multiplied by a scale word ("4.2" × million)."""
         return Parsed(self.value * factor, self.lower * factor, self.upper * factor, self.precision)

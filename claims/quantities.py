@@ -16,6 +16,7 @@ from decimal import Decimal
 
 from . import DEFAULT_HEDGE_TOLERANCE
 from . import lexicon as lx
+from . import make
 from .digits import read_code_glued, read_digits
 from .found import Found, classified
 from .numbers import FRACTION_CHARS
@@ -50,7 +51,7 @@ def scan(seg: Segmented, hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE
             found.append(read_article_duration(seg, duration))
             pos = duration.end()
             continue
-        m = _token_at(view, at, pos)
+        m = _token_at(seg, at, pos)
         if m is None:
             continue
         skip = _skipped_reason(seg, skipped_starts, m.start())
@@ -76,17 +77,19 @@ def _candidates(seg: Segmented) -> list[int]:
     Two cheap scans (digits; a prefix-factored word list on the lower-cased view) replace one
     expensive alternation tried at every character.
     """
-    found = _digit_positions(seg.view)
-    found += [m.start() for m in lx.CANDIDATE_WORD.finditer(seg.lower)]
+    found = _digit_positions(seg.view, seg.plain)
+    words = lx.CANDIDATE_WORD_ASCII if seg.plain else lx.CANDIDATE_WORD
+    found += [m.start() for m in words.finditer(seg.lower)]
     found += _article_durations(seg.lower)
     found.sort()
     return found
 
 
-def _digit_positions(view: str) -> list[int]:
+def _digit_positions(view: str, plain: bool) -> list[int]:
     """Every digit's offset. For ASCII text, ``str.find`` per digit is several times faster than a
-    regex, which tries its character class at every offset of the text."""
-    if not view.isascii():
+    regex, which tries its character class at every offset of the text; so for a plain one
+    (segment.is_plain), whose other characters are symbols, neither digits nor fractions."""
+    if not plain and not view.isascii():
         return [m.start() for m in lx.CANDIDATE_DIGIT.finditer(view)]
     found = []
     for digit in "0123456789":
@@ -144,8 +147,10 @@ def _after_amount(view: str, at: int) -> bool:
     return bool(t) and (t[-1] == "%" or t[-1].isdecimal())
 
 
-def _token_at(view: str, at: int, floor: int) -> re.Match | None:
+def _token_at(seg: Segmented, at: int, floor: int) -> re.Match | None:
     """The token holding the candidate at ``at``, starting no earlier than ``floor``."""
+    view = seg.view
+    token = lx.TOKEN_ASCII if seg.plain else lx.TOKEN
     start = at
     if view[at].isdigit() or view[at] in FRACTION_CHARS:
         # back up over letters glued to the digits ("MP3", "COVID-19") and a leading point (".5")
@@ -160,7 +165,7 @@ def _token_at(view: str, at: int, floor: int) -> re.Match | None:
     elif at - 3 >= floor and view[at - 3:at].lower() in ("an ", "an-"):
         start = at - 3
     for s in dict.fromkeys((start, at)):
-        m = lx.TOKEN.match(view, s)
+        m = token.match(view, s)
         if m is not None and m.end() > at:
             return m
     return None
@@ -243,13 +248,10 @@ def _finish(seg: Segmented, f: Found, n: int, tol: Decimal) -> Quantity:
     elif q in ("less_than", "at_most"):
         lower, upper = None, p.value
     sentence = seg.sentence_index(f.start)
-    return Quantity(
-        id=f"q{n}", text=seg.text[f.start:f.end], start=f.start, end=f.end,
-        line=seg.line_of(f.start), value=_tidy(p.value),
-        lower=_tidy(lower) if lower is not None else None,
-        upper=_tidy(upper) if upper is not None else None,
-        unit=f.unit, kind=f.kind, qualifier=q, qualifier_text=f.qualifier_text, noun=f.noun,
-        precision=p.precision, sentence=sentence,
+    return make.quantity(
+        f"q{n}", seg.text[f.start:f.end], f.start, f.end, seg.line_of(f.start), _tidy(p.value),
+        _tidy(lower) if lower is not None else None, _tidy(upper) if upper is not None else None,
+        f.unit, f.kind, q, f.qualifier_text, f.noun, p.precision, sentence,
     )
 
 

@@ -6,6 +6,7 @@ claims ``c1``, ``c2`` … in text order.
 
 from __future__ import annotations
 
+from . import make
 from .aggregates import find_aggregates
 from .changes import find_changes
 from .drafts import BySentence, Finder
@@ -28,7 +29,7 @@ def find_claims(seg: Segmented, quantities: list[Quantity]) -> list[Claim]:
     drafts = [d for finder in FINDERS for d in finder(seg, by_sentence)]
     drafts.sort(key=lambda d: d.start)
     return [
-        Claim(f"c{i}", d.kind, seg.text[d.start:d.end], d.start, d.end, seg.line_of(d.start),
+        make.claim(f"c{i}", d.kind, seg.text[d.start:d.end], d.start, d.end, seg.line_of(d.start),
               tuple(q.id for q in sorted(d.roles.values(), key=lambda q: q.start)),
               {role: q.id for role, q in d.roles.items()}, d.attributes, d.sentence)
         for i, d in enumerate(drafts, 1)

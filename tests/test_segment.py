@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
-from numcheck.claims.segment import segment
+from numcheck.claims.segment import ascii_twin, fold, is_plain, segment
 
 
 def sentences(text: str) -> list[str]:
@@ -57,3 +59,27 @@ def test_view_has_same_length_and_folded_dashes():
     seg = segment(text)
     assert len(seg.view) == len(text)
     assert seg.view == 'Prices rose 10-15 per cent - a "jump".'
+
+
+@pytest.mark.parametrize("text, plain", [
+    ("Sales rose 5% to $3m.", True),
+    ("Sales rose 5% to £3m, or €3.5m.", True),
+    ("Café sales rose.", False),         # a letter: \w and case differ with re.ASCII
+    ("2½ times", False),                 # a numeric character is \w
+    ("a\x1cb", False),                   # Unicode \s, not ASCII \s
+    ("a\u2028b", False),                 # a line separator is Unicode \s
+], ids=["ascii", "currency-symbols", "accented-letter", "vulgar-fraction", "separator", "line-separator"])
+def test_is_plain(text, plain):
+    assert is_plain(text) is plain
+
+
+@pytest.mark.parametrize("pattern", [r"\b(?:one|two)\b", r"(?i:\bup\s+\d+)", r"[^\W\da-z_]", r"\s+\S"])
+def test_ascii_twin_matches_alike_on_plain_text(pattern):
+    text = "£one two£ up 5, UP\x0b7 £Two; one_two and £x"
+    assert is_plain(text)
+    p = re.compile(pattern)
+    assert [m.span() for m in ascii_twin(p).finditer(text)] == [m.span() for m in p.finditer(text)]
+
+
+def test_fold_keeps_symbols_and_folds_tabs_and_returns():
+    assert fold("£5\tm\r€") == "£5 m €"
