@@ -115,10 +115,8 @@ TOKEN_ASCII = ascii_twin(TOKEN)  # for plain texts (segment.is_plain), as every 
 #: Where a token may be: a digit, a vulgar fraction or a number word. Matched on the lower-cased
 #: view, so the big word alternation runs without IGNORECASE (several times faster).
 CANDIDATE_DIGIT = re.compile(rf"[\d{FC}]")  # every digit: one a token did not consume starts another
-CANDIDATE_WORD = re.compile(r"\b" + trie(
-    _NUMBER_WORDS + list(ORDINAL_WORDS) + [w for w in VAGUE_WORDS if " " not in w]
-    + ["handful", "couple", "few"]) + r"\b")
-CANDIDATE_WORD_ASCII = ascii_twin(CANDIDATE_WORD)
+CANDIDATE_WORDS = frozenset(_NUMBER_WORDS + list(ORDINAL_WORDS) + [w for w in VAGUE_WORDS if " " not in w]
+                            + ["handful", "couple", "few"])
 
 #: A duration with an article for its number: "an hour", "half an hour", "a couple of days",
 #: "another week", "a fortnight". Not a time reference ("a year ago", "a day after").
@@ -131,7 +129,14 @@ ARTICLE_DURATION = re.compile(
 
 #: The unit words of ARTICLE_DURATION: found first (they are rarer than "a"), then read backwards.
 DURATION_WORDS = ("hour", "day", "week", "fortnight", "month", "year", "decade", "minute", "second")
+DURATION_FORMS = frozenset(DURATION_WORDS + tuple(w + "s" for w in DURATION_WORDS))
 ARTICLE_ENDINGS = ("half a ", "half an ", "couple of ", "another ", "an ", "a ")
+
+#: The candidate words and the duration words as one pattern, for one pass over a document: a pass
+#: costs mostly its overhead at each offset, not the size of the word tree. All the words are
+#: lower-case letters, so a match is a whole word: one pass finds what a pass for each would.
+WORD_CANDIDATE = re.compile(r"\b" + trie(CANDIDATE_WORDS | DURATION_FORMS) + r"\b")
+WORD_CANDIDATE_ASCII = ascii_twin(WORD_CANDIDATE)
 
 #: Hedges and bounds that may stand right before a number (or its currency).
 QUALIFIER_WORDS: dict[str, str] = {}
