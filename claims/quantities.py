@@ -153,11 +153,10 @@ def _token_at(seg: Segmented, at: int, floor: int) -> re.Match | None:
         start = at - 2  # "a dozen", "a third", "a handful"
     elif at - 3 >= floor and view[at - 3:at].lower() in ("an ", "an-"):
         start = at - 3
-    for s in dict.fromkeys((start, at)):
-        m = token.match(view, s)
-        if m is not None and m.end() > at:
-            return m
-    return None
+    m = token.match(view, start)
+    if m is None or m.end() <= at:
+        m = token.match(view, at) if start != at else None
+    return m if m is not None and m.end() > at else None
 
 
 def _skipped_reason(seg: Segmented, starts: list[int], at: int) -> str:
