@@ -74,9 +74,23 @@ def trie(words) -> str:
     return emit(root)
 
 
+def word_trie(words) -> str:
+    """What :func:`alternation` matches for ``words`` of letters only, as a :func:`trie`: at one place
+    at most one of them can stand before a word boundary (of two, one would be the other's prefix
+    followed by a letter), so the order of the alternatives cannot matter, and ``re`` reads the
+    tree one letter at a time where it tried the alternatives one after another.
+
+    >>> word_trie(["seven", "seventy", "six"])
+    '(?:s(?:even(?:ty)?|ix))\\\\b'
+    """
+    assert all(w.isascii() and w.isalpha() for w in words), words
+    return "(?:" + trie(words) + r")\b"
+
+
 _NUMBER_WORDS = (list(UNITS_WORDS) + list(TENS_WORDS) + list(FRACTION_WORDS)
                  + ["hundred", "thousand", "million", "billion", "trillion", "dozen"])
-_NW = alternation(_NUMBER_WORDS)
+_NW = word_trie(_NUMBER_WORDS)
+_ORDINAL = word_trie(ORDINAL_WORDS)
 _VAGUE = alternation(VAGUE_WORDS)
 
 #: One pass over the folded text finds every token that holds a digit or a number word.
@@ -101,11 +115,11 @@ TOKEN = re.compile(
         (?:a\s+)?{_VAGUE}(?:\s+(?:of\s+)?(?:hundred|thousand|million|billion)s?\b)*)
     )
   | (?P<words>
-        (?i:(?<![\w-])(?:(?:a|an)[\s-]+(?=(?:hundred|thousand|million|billion|trillion|dozen|{alternation(FRACTION_WORDS)})))?
+        (?i:(?<![\w-])(?:(?:a|an)[\s-]+(?=(?:hundred|thousand|million|billion|trillion|dozen|{word_trie(FRACTION_WORDS)})))?
         {_NW}(?:(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?){_NW})*)
     )
-  | (?P<ordinal>(?i:\b{alternation(ORDINAL_WORDS)}))
-  | (?P<inword>(?i:\b(?:{_NW}|{alternation(ORDINAL_WORDS)})))  # first-half, no-one, multi-million
+  | (?P<ordinal>(?i:\b{_ORDINAL}))
+  | (?P<inword>(?i:\b(?:{_NW}|{_ORDINAL})))  # first-half, no-one, multi-million
   | (?P<odd>[\d{FC}][\d.,{FC}]*)   # digits in no format we read: "a½0"
     """,
     re.VERBOSE,
