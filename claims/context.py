@@ -7,7 +7,6 @@ this runs once per number in the corpus.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from .lexicon import QUALIFIER_WORDS
@@ -26,7 +25,6 @@ for _sym in _SYMBOLS:
     _BY_LAST_CHAR[_sym[-1]] = _BY_LAST_CHAR.get(_sym[-1], ()) + (_sym,)
 #: The last word of every qualifier phrase: a cheap test before trying phrases.
 _LAST_WORDS = frozenset(q.split()[-1] for q in QUALIFIER_WORDS)
-_WORD = re.compile(r"\S+")
 #: Bounds written as symbols; their "qualifier text" is the symbol itself.
 _SYMBOL_BOUNDS = {"<": "<", ">": ">", "≤": "≤", "≥": "≥"}
 _MAX_QUALIFIER_WORDS = max(len(q.split()) for q in QUALIFIER_WORDS)
@@ -110,9 +108,23 @@ def _qualifier_before(view: str, lower: str, i: int) -> tuple[str, int]:
     if lower[k + 1:i].strip() not in _LAST_WORDS:
         return "", -1
     lo = max(0, i - 40)
-    words = [(m.start(), m.group()) for m in _WORD.finditer(lower, lo, i)]
+    # The words of the window as str.split cuts them (at the whitespace \s stands for): a list of
+    # strings, where a finditer built a match object and a tuple per word.
+    words = lower[lo:i].split()
     for n in range(min(_MAX_QUALIFIER_WORDS, len(words)), 0, -1):
-        s = words[-n][0]
-        if " ".join(w for _, w in words[-n:]) in QUALIFIER_WORDS and (s == 0 or not lower[s - 1].isalnum()):
-            return view[s:i].rstrip(), s
+        if " ".join(words[-n:]) in QUALIFIER_WORDS:
+            s = _start_of_word(lower, lo, i, n)
+            if s == 0 or not lower[s - 1].isalnum():
+                return view[s:i].rstrip(), s
     return "", -1
+
+
+def _start_of_word(lower: str, lo: int, i: int, n: int) -> int:
+    """Where the ``n``-th word back from ``i`` starts, not before ``lo``."""
+    j = i
+    for _ in range(n):
+        while j > lo and lower[j - 1].isspace():
+            j -= 1
+        while j > lo and not lower[j - 1].isspace():
+            j -= 1
+    return j

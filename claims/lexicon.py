@@ -21,6 +21,33 @@ def alternation(words, *, boundary: bool = True) -> str:
     return "(?:" + "|".join(parts) + ")"
 
 
+def phrase_trie(words, *, boundary: bool = True) -> str:
+    r"""What :func:`alternation` matches, as a prefix tree of characters and word gaps: ``re`` reads
+    it a character at a time where it tried the alternatives one after another (the 320 unit
+    words of UNIT_AFTER at every number). Of two words that match at one place, one is the other's
+    prefix; the tree tries the longer first, as the alternation does.
+
+    >>> phrase_trie(["per cent", "percent", "%"], boundary=True)
+    '(?:%|per(?:[\\s-]+cent\\b|cent\\b))'
+    """
+    end = object()  # a word ends here
+    root: dict = {}
+    for w in set(words):
+        node = root
+        for ch in w:
+            node = node.setdefault(ch, {})
+        node[end] = boundary and w[-1].isalnum()
+
+    def emit(node: dict) -> str:
+        alts = [(r"[\s-]+" if ch == " " else re.escape(ch)) + emit(sub)
+                for ch, sub in sorted((k, v) for k, v in node.items() if k is not end)]
+        if end in node:  # after every longer word
+            alts.append(r"\b" if node[end] else "")
+        return alts[0] if len(alts) == 1 else "(?:" + "|".join(alts) + ")"
+
+    return emit(root)
+
+
 def words_of(pattern: str) -> list[str]:
     """Every word a finite regular expression (literals, ``[..]`` sets, ``|``, groups, ``?``)
     matches, so that a hand-written alternation can be rebuilt as a :func:`trie`.
@@ -76,8 +103,9 @@ def trie(words) -> str:
 
 _NUMBER_WORDS = (list(UNITS_WORDS) + list(TENS_WORDS) + list(FRACTION_WORDS)
                  + ["hundred", "thousand", "million", "billion", "trillion", "dozen"])
-_NW = alternation(_NUMBER_WORDS)
-_VAGUE = alternation(VAGUE_WORDS)
+_NW = phrase_trie(_NUMBER_WORDS)
+_ORDINAL = phrase_trie(ORDINAL_WORDS)
+_VAGUE = phrase_trie(VAGUE_WORDS)
 
 #: One pass over the folded text finds every token that holds a digit or a number word.
 TOKEN = re.compile(
@@ -101,11 +129,11 @@ TOKEN = re.compile(
         (?:a\s+)?{_VAGUE}(?:\s+(?:of\s+)?(?:hundred|thousand|million|billion)s?\b)*)
     )
   | (?P<words>
-        (?i:(?<![\w-])(?:(?:a|an)[\s-]+(?=(?:hundred|thousand|million|billion|trillion|dozen|{alternation(FRACTION_WORDS)})))?
+        (?i:(?<![\w-])(?:(?:a|an)[\s-]+(?=(?:hundred|thousand|million|billion|trillion|dozen|{phrase_trie(FRACTION_WORDS)})))?
         {_NW}(?:(?:[\s-]+(?:and[\s-]+)?(?:a[\s-]+)?){_NW})*)
     )
-  | (?P<ordinal>(?i:\b{alternation(ORDINAL_WORDS)}))
-  | (?P<inword>(?i:\b(?:{_NW}|{alternation(ORDINAL_WORDS)})))  # first-half, no-one, multi-million
+  | (?P<ordinal>(?i:\b{_ORDINAL}))
+  | (?P<inword>(?i:\b(?:{_NW}|{_ORDINAL})))  # first-half, no-one, multi-million
   | (?P<odd>[\d{FC}][\d.,{FC}]*)   # digits in no format we read: "a½0"
     """,
     re.VERBOSE,
@@ -115,10 +143,8 @@ TOKEN_ASCII = ascii_twin(TOKEN)  # for plain texts (segment.is_plain), as every 
 #: Where a token may be: a digit, a vulgar fraction or a number word. Matched on the lower-cased
 #: view, so the big word alternation runs without IGNORECASE (several times faster).
 CANDIDATE_DIGIT = re.compile(rf"[\d{FC}]")  # every digit: one a token did not consume starts another
-CANDIDATE_WORD = re.compile(r"\b" + trie(
-    _NUMBER_WORDS + list(ORDINAL_WORDS) + [w for w in VAGUE_WORDS if " " not in w]
-    + ["handful", "couple", "few"]) + r"\b")
-CANDIDATE_WORD_ASCII = ascii_twin(CANDIDATE_WORD)
+CANDIDATE_WORDS = frozenset(_NUMBER_WORDS + list(ORDINAL_WORDS) + [w for w in VAGUE_WORDS if " " not in w]
+                            + ["handful", "couple", "few"])
 
 #: A duration with an article for its number: "an hour", "half an hour", "a couple of days",
 #: "another week", "a fortnight". Not a time reference ("a year ago", "a day after").
@@ -131,7 +157,14 @@ ARTICLE_DURATION = re.compile(
 
 #: The unit words of ARTICLE_DURATION: found first (they are rarer than "a"), then read backwards.
 DURATION_WORDS = ("hour", "day", "week", "fortnight", "month", "year", "decade", "minute", "second")
+DURATION_FORMS = frozenset(DURATION_WORDS + tuple(w + "s" for w in DURATION_WORDS))
 ARTICLE_ENDINGS = ("half a ", "half an ", "couple of ", "another ", "an ", "a ")
+
+#: The candidate words and the duration words as one pattern, for one pass over a document: a pass
+#: costs mostly its overhead at each offset, not the size of the word tree. All the words are
+#: lower-case letters, so a match is a whole word: one pass finds what a pass for each would.
+WORD_CANDIDATE = re.compile(r"\b" + trie(CANDIDATE_WORDS | DURATION_FORMS) + r"\b")
+WORD_CANDIDATE_ASCII = ascii_twin(WORD_CANDIDATE)
 
 #: Hedges and bounds that may stand right before a number (or its currency).
 QUALIFIER_WORDS: dict[str, str] = {}
@@ -166,8 +199,8 @@ _UNIT_SURFACES = [w for w in UNIT_WORDS if (len(w) > 1 or not w.isalpha()) and w
 OF_A = re.compile(r"\s+of\s+an?\s+")
 
 #: Unit word after a number and its scale ("35%", "8 terabytes", "2.39bn rupees", "three-and-a-half years").
-_UNIT_AFTER = rf"""(?:[\s-]?)(?P<unit>{alternation([w for w in _UNIT_SURFACES if not w[0].isalpha()], boundary=False)}
-                        |{alternation([w for w in _UNIT_SURFACES if w[0].isalpha()])}(?!-(?!old\b)[a-z]|'[a-z]))"""
+_UNIT_AFTER = rf"""(?:[\s-]?)(?P<unit>{phrase_trie([w for w in _UNIT_SURFACES if not w[0].isalpha()], boundary=False)}
+                        |{phrase_trie([w for w in _UNIT_SURFACES if w[0].isalpha()])}(?!-(?!old\b)[a-z]|'[a-z]))"""
 #: Matched against lower-case text: re.IGNORECASE makes this long alternation four times slower.
 #: A unit word glued to a following word is part of a compound ("5-gram-heavy"), except an age:
 #: "the 19-year-old" is 19 years.
@@ -189,7 +222,7 @@ def unit_after(text: str, pos: int) -> tuple[str, int] | None:
 
 #: The period of a rate ("per week", "a year", "/hr", "each month", "per annum").
 RATE_AFTER = re.compile(
-    rf"""(?:\s+(?:per|a|an|each|every)\s+|\s?/\s?)(?P<period>{alternation(PERIODS)})
+    rf"""(?:\s+(?:per|a|an|each|every)\s+|\s?/\s?)(?P<period>{phrase_trie(PERIODS)})
          (?![\s,]+(?:earlier|ago|later|before|after|previously|on|since|back))  # "a year earlier" is a time""",
     re.VERBOSE | re.IGNORECASE,
 )

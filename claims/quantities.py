@@ -74,13 +74,19 @@ def scan(seg: Segmented, hedge_tolerance: Decimal = DEFAULT_HEDGE_TOLERANCE
 def _candidates(seg: Segmented) -> list[int]:
     """Offsets where a token may start: digit runs and number words, in text order.
 
-    Two cheap scans (digits; a prefix-factored word list on the lower-cased view) replace one
-    expensive alternation tried at every character.
+    Two cheap scans (digits; a prefix-factored word list on the lower-cased view, which also finds
+    the unit words of durations with an article) replace one expensive alternation tried at every
+    character.
     """
     found = _digit_positions(seg.view, seg.plain)
-    words = lx.CANDIDATE_WORD_ASCII if seg.plain else lx.CANDIDATE_WORD
-    found += [m.start() for m in words.finditer(seg.lower)]
-    found += _article_durations(seg.lower)
+    durations = []
+    for m in (lx.WORD_CANDIDATE_ASCII if seg.plain else lx.WORD_CANDIDATE).finditer(seg.lower):
+        word = m.group()
+        if word in lx.CANDIDATE_WORDS:
+            found.append(m.start())
+        if word in lx.DURATION_FORMS:  # "second" is both
+            durations.append(m.start())
+    found += _article_durations(seg.lower, durations)
     found.sort()
     return found
 
@@ -100,34 +106,17 @@ def _digit_positions(view: str, plain: bool) -> list[int]:
     return found
 
 
-def _duration_words(lower: str) -> list[int]:
-    """Offsets of the unit words of :data:`lx.DURATION_WORDS` standing as whole words (with an
-    optional plural s), found with ``str.find`` for the same reason as digits."""
-    starts = []
-    n = len(lower)
-    for word in lx.DURATION_WORDS:
-        i = lower.find(word)
-        while i >= 0:
-            j = i + len(word)
-            if j < n and lower[j] == "s":
-                j += 1
-            if (i == 0 or not lx.is_word_char(lower[i - 1])) and (j == n or not lx.is_word_char(lower[j])):
-                starts.append(i)
-            i = lower.find(word, i + 1)
-    starts.sort()
-    return starts
-
-
 #: The last two characters of every article ending ("a ", "n " of "an ", "f " of "couple of "):
 #: most unit words ("this year", "the second") are rejected on them at once.
 _ARTICLE_TAILS = frozenset(ending[-2:] for ending in lx.ARTICLE_ENDINGS)
 
 
-def _article_durations(lower: str) -> list[int]:
-    """Where "an hour", "half an hour", "a couple of days" may start: found from the unit word
-    backwards, because scanning for "a" would try a pattern at every other word."""
+def _article_durations(lower: str, units: list[int]) -> list[int]:
+    """Where "an hour", "half an hour", "a couple of days" may start: found from the unit words
+    (``units``, offsets of lx.DURATION_FORMS in ``lower``) backwards, because scanning for "a"
+    would try a pattern at every other word."""
     starts = []
-    for i in _duration_words(lower):
+    for i in units:
         if lower[max(0, i - 2):i] not in _ARTICLE_TAILS:
             continue  # "this year", "the second": no article ending right before the unit
         for ending in lx.ARTICLE_ENDINGS:
@@ -164,11 +153,10 @@ def _token_at(seg: Segmented, at: int, floor: int) -> re.Match | None:
         start = at - 2  # "a dozen", "a third", "a handful"
     elif at - 3 >= floor and view[at - 3:at].lower() in ("an ", "an-"):
         start = at - 3
-    for s in dict.fromkeys((start, at)):
-        m = token.match(view, s)
-        if m is not None and m.end() > at:
-            return m
-    return None
+    m = token.match(view, start)
+    if m is None or m.end() <= at:
+        m = token.match(view, at) if start != at else None
+    return m if m is not None and m.end() > at else None
 
 
 def _skipped_reason(seg: Segmented, starts: list[int], at: int) -> str:
