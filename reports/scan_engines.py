@@ -172,7 +172,7 @@ def _local_cluster(workers: int) -> Any:
     with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver",
                           **QUIET_WORKERS}):
         get_mp_context()  # lets Dask set its preload list first, so that ours is the one used
-        multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", PRELOAD])
+        start_fork_server()  # a no-op if :func:`start` has started it already
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                             # The scheduler's HTTP routes on a free port, not 8787, which a
                             # second scan would find taken (and Dask say so on stderr).
@@ -180,9 +180,24 @@ def _local_cluster(workers: int) -> Any:
                             silence_logs=logging.CRITICAL)
 
 
+def start_fork_server() -> None:
+    """Start the fork server that LocalCluster workers fork from, preloading Dask and numcheck.
+
+    Done first thing for a LocalCluster, the server imports those (about 1.5 s) while the driver
+    imports Dask and starts the scheduler, instead of after. Once it runs, the preload list is
+    fixed: Dask's own, set later, is not used.
+    """
+    import multiprocessing.forkserver
+
+    multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", PRELOAD])
+    multiprocessing.forkserver.ensure_running()
+
+
 def start(engine: str, workers: int, scheduler: str | None) -> Engine:
     """The engine named ``engine`` with ``workers`` workers (ignored when joining a cluster)."""
     if engine == "dask":
+        if scheduler is None:
+            start_fork_server()
         return DaskEngine(workers, scheduler)
     return LocalEngine(workers)
 
