@@ -19,10 +19,9 @@ from concurrent.futures import ProcessPoolExecutor
 from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from ..claims.errors import NumcheckError
+from .scan_fork import PRELOAD, start_fork_server
 from .scan_work import Checked, Chunk, ChunkOutput, Work, chunk_output, scan_chunk, warm_up
 
-#: The module the fork server imports before forking workers.
-PRELOAD = "numcheck.reports.scan_preload"
 #: Messages Dask keeps per connection (and log entries per log) instead of its default 1,000.
 MESSAGE_LOG = 16
 #: Dask settings of the LocalCluster numcheck starts (see :func:`_local_cluster`).
@@ -180,24 +179,11 @@ def _local_cluster(workers: int) -> Any:
                             silence_logs=logging.CRITICAL)
 
 
-def start_fork_server() -> None:
-    """Start the fork server that LocalCluster workers fork from, preloading Dask and numcheck.
-
-    Done first thing for a LocalCluster, the server imports those (about 1.5 s) while the driver
-    imports Dask and starts the scheduler, instead of after. Once it runs, the preload list is
-    fixed: Dask's own, set later, is not used.
-    """
-    import multiprocessing.forkserver
-
-    multiprocessing.get_context("forkserver").set_forkserver_preload(["distributed", PRELOAD])
-    multiprocessing.forkserver.ensure_running()
-
-
 def start(engine: str, workers: int, scheduler: str | None) -> Engine:
     """The engine named ``engine`` with ``workers`` workers (ignored when joining a cluster)."""
     if engine == "dask":
         if scheduler is None:
-            start_fork_server()
+            start_fork_server()  # if ``numcheck scan`` has not yet
         return DaskEngine(workers, scheduler)
     return LocalEngine(workers)
 
