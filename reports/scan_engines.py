@@ -171,7 +171,7 @@ def _local_cluster(workers: int) -> Any:
     with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver",
                           **QUIET_WORKERS}):
         get_mp_context()  # lets Dask set its preload list first, so that ours is the one used
-        start_fork_server()  # a no-op if :func:`start` has started it already
+        start_fork_server()  # a no-op if ``numcheck scan`` has started it already
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                             # The scheduler's HTTP routes on a free port, not 8787, which a
                             # second scan would find taken (and Dask say so on stderr).
@@ -182,8 +182,6 @@ def _local_cluster(workers: int) -> Any:
 def start(engine: str, workers: int, scheduler: str | None) -> Engine:
     """The engine named ``engine`` with ``workers`` workers (ignored when joining a cluster)."""
     if engine == "dask":
-        if scheduler is None:
-            start_fork_server()  # if ``numcheck scan`` has not yet
         return DaskEngine(workers, scheduler)
     return LocalEngine(workers)
 
