@@ -84,7 +84,8 @@ def scan(inputs: tuple[str, ...], output: Path, text_column: str, id_column: str
     try:
         run = resolve(inputs, cli)
         job = ScanJob(
-            inputs=inputs, output=output, work=Work(run.settings, input_format, doc_timeout, text_column),
+            inputs=inputs, output=output,
+            work=Work(run.settings, input_format, doc_timeout, text_column, id_column),
             resume=resume,
             options={"settings": _plain(asdict(run.settings)), "input_format": input_format,
                      "text_column": text_column, "id_column": id_column},

@@ -20,7 +20,8 @@ from typing import Any, Callable, Iterable, Iterator, Protocol
 
 from ..claims.errors import NumcheckError
 from .scan_fork import PRELOAD, start_fork_server
-from .scan_work import Checked, Chunk, ChunkOutput, Work, chunk_output, scan_chunk, warm_up
+from .scan_work import (Checked, Chunk, ChunkOutput, Work, chunk_output, identify, scan_chunk,
+                        warm_up)
 
 #: Messages Dask keeps per connection (and log entries per log) instead of its default 1,000.
 MESSAGE_LOG = 16
@@ -286,7 +287,9 @@ def _one_by_one(engine: Engine, chunk: Chunk, work: Work, ctrl_c: CtrlC) -> Iter
             # A file's size, and an unparsed line's, count bytes: left out, as for every failure.
             chars = len(item.text) if item.text is not None else \
                 item.size if item.offset >= 0 and not item.unparsed else 0
-            yield chunk_output([Checked(item, None, chars, seconds=took, error=error)])
+            # An id only the document's line knows is read here: its row goes under that id.
+            yield chunk_output([Checked(identify(item, work), None, chars, seconds=took,
+                                        error=error)])
 
 
 def _result(future: Any, ctrl_c: CtrlC) -> ChunkOutput:

@@ -4,9 +4,10 @@ Documents (.txt, .md, .html …: folders are walked as ``numcheck check`` walks 
 :func:`numcheck.claims.sources.discover`) are read by the workers; the driver only lists them.
 JSONL, CSV and parquet files are streamed here, a record at a time, for ids, sizes and errors.
 Where the workers see this machine's files (the local engine, a Dask LocalCluster), a JSONL
-line travels as its byte range and the worker reads it; the driver parses it only when ids come
-from ``--id-column``. CSV and parquet rows, and every row sent to a running cluster
-(``--scheduler``), travel as their text, once.
+line travels as its byte range and the worker reads and parses it; the driver parses it too only
+when it must know the ``--id-column`` value before the work, to skip documents a resumed scan
+has done. CSV and parquet rows, and every row sent to a running cluster (``--scheduler``),
+travel as their text, once.
 
 A document's id is its path, or for a table the ``--id-column`` value or ``FILE#N`` (N the
 1-based line of a JSONL file, or row of a CSV or parquet file).
@@ -21,11 +22,12 @@ import sys
 from pathlib import Path
 from typing import Any, Callable, Iterable, Iterator
 
+import pyarrow as pa
 import pyarrow.parquet as pq
 
 from ..claims.errors import InputError
 from ..claims.sources import discover
-from .scan_work import Chunk, Item, parse_line, record_text
+from .scan_work import Chunk, ChunkOutput, Item, parse_line, record_item
 
 TABLE_SUFFIXES = (".jsonl", ".ndjson", ".csv", ".parquet")
 _GLOB_CHARS = frozenset("*?[")
@@ -86,15 +88,18 @@ def walker(include: Iterable[str], exclude: Iterable[str], base: Path | None) ->
 
 
 def items(paths: Iterable[str], text_column: str, id_column: str | None,
-          walk: Walk, by_reference: bool = False) -> Iterator[Item]:
+          walk: Walk, by_reference: bool = False, ids_needed: bool = True) -> Iterator[Item]:
     """Every document of ``paths``, in order, read lazily.
 
     ``by_reference``: the workers see this machine's files, so a JSONL line travels as its byte
     range and the worker reads it again, instead of its text going through pipes or Dask.
+    ``ids_needed``: the driver must know every ``id_column`` value (to skip the documents a
+    resumed scan has done); otherwise the workers read them, and JSONL lines are not parsed here.
     """
     for path in paths:
         if is_table(path):
-            yield from _table_items(path, text_column, id_column, by_reference)
+            yield from _table_items(path, text_column, id_column, by_reference,
+                                    unparsed=by_reference and not (id_column and ids_needed))
             continue
         for file in walk(path):
             try:
@@ -105,33 +110,20 @@ def items(paths: Iterable[str], text_column: str, id_column: str | None,
 
 
 def _table_items(path: str, text_column: str, id_column: str | None,
-                 by_reference: bool = False) -> Iterator[Item]:
+                 by_reference: bool = False, unparsed: bool = False) -> Iterator[Item]:
     """The rows of one table; a table that breaks off midway becomes an error row for the file."""
     suffix = Path(path).suffix.lower()
     try:
-        if by_reference and id_column is None and suffix in _JSONL:
+        if unparsed and suffix in _JSONL:
             yield from _jsonl_lines(path)  # the worker parses each line, once
             return
         for n, record, span in _READERS[suffix](path, [c for c in (text_column, id_column) if c]):
-            item = _table_item(path, n, record, text_column, id_column)
+            item = record_item(path, n, record, text_column, id_column)
             if by_reference and span is not None and item.text is not None:
                 item = item._replace(text=None, offset=span[0], length=span[1])
             yield item
     except (OSError, ValueError, csv.Error) as exc:
         yield Item(path, path, error=f"cannot be read as a table ({exc})")
-
-
-def _table_item(path: str, n: int, record: Any, text_column: str, id_column: str | None) -> Item:
-    fallback = f"{path}#{n}"
-    if isinstance(record, str):  # a reader's complaint about this one record
-        return Item(fallback, path, n, error=record)
-    doc_id = record.get(id_column) if id_column else fallback
-    if doc_id is None or doc_id == "":
-        return Item(fallback, path, n, error=f"no {id_column!r} value")
-    text, error = record_text(record, text_column)
-    if text is None:
-        return Item(str(doc_id), path, n, error=error)
-    return Item(str(doc_id), path, n, text, size=len(text))
 
 
 #: A reader yields (row number, record or complaint, byte span of the row or None).
@@ -150,9 +142,9 @@ def _jsonl(path: str, _: list[str]) -> Iterator[Row]:
 
 
 def _jsonl_lines(path: str) -> Iterator[Item]:
-    """The lines of a JSONL file as byte ranges, not parsed: ids are ``FILE#N``, so the driver
-    needs nothing from a record, and parsing every line here (as well as in the worker) would
-    make the driver, alone, the limit of a scan over many cores."""
+    """The lines of a JSONL file as byte ranges, not parsed, ids ``FILE#N`` until a worker reads
+    the --id-column value: parsing every line here as well as in the worker would make the
+    driver, alone, the limit of a scan over many cores."""
     offset = 0
     with open(path, "rb") as fh:
         for n, line in enumerate(fh, 1):
@@ -182,18 +174,50 @@ _READERS: dict[str, Callable[[str, list[str]], Iterator[Row]]] = {
 }
 
 
-def fresh(stream: Iterable[Item], done: set[str], warn: Callable[[str], None]) -> Iterator[Item]:
-    """Items not yet in the output; a second document with the same id is skipped with a warning."""
-    seen: set[str] = set()
-    for item in stream:
-        if item.doc_id in done:
-            continue
-        if item.doc_id in seen:
-            warn(f"{item.path}{f' row {item.row}' if item.row else ''}: duplicate id "
-                 f"{item.doc_id!r}, skipped")
-            continue
-        seen.add(item.doc_id)
-        yield item
+def fresh(stream: Iterable[Item], done: set[str]) -> Iterator[Item]:
+    """Items not yet in the output (a resumed scan's ``done``); duplicates are :class:`Unique`'s."""
+    return (item for item in stream if item.doc_id not in done)
+
+
+class Unique:
+    """Keeps the first document of each id, as the chunks come back in input order.
+
+    Ids are checked here, on the workers' output, rather than as the driver lists the inputs:
+    with an --id-column the driver no longer parses JSONL lines, so only a worker knows a
+    line's id. A later document with an id seen before is dropped, its records with it, and
+    reported; duplicates are rare, and checking one costs a worker a little time.
+    """
+
+    def __init__(self, warn: Callable[[str], None]) -> None:
+        self.seen: set[str] = set()
+        self.warn = warn
+
+    def keep(self, output: ChunkOutput) -> ChunkOutput:
+        """``output`` without the documents whose ids came before (in it or in earlier chunks)."""
+        documents = output.tables["documents"]
+        ids = documents.column("doc_id").to_pylist()
+        new = set(ids)
+        if len(new) == len(ids) and self.seen.isdisjoint(new):
+            self.seen |= new
+            return output
+        kept = []
+        for n, doc_id in enumerate(ids):
+            kept.append(doc_id not in self.seen)
+            if kept[-1]:
+                self.seen.add(doc_id)
+            else:
+                path, row = documents["path"][n].as_py(), documents["row"][n].as_py()
+                self.warn(f"{path}{f' row {row}' if row else ''}: duplicate id {doc_id!r}, "
+                          "skipped")
+        tables = {"documents": documents.filter(pa.array(kept))}
+        for name, table in output.tables.items():
+            if name != "documents":  # a document's records follow each other, as many as it counts
+                counts = documents.column(name).to_pylist()
+                tables[name] = table.filter(pa.array(
+                    [k for k, count in zip(kept, counts) for _ in range(count)], pa.bool_()))
+        rows = tables["documents"].select(["doc_id", "characters", "error"]).to_pylist()
+        return ChunkOutput(tables, len(rows), sum(r["characters"] for r in rows),
+                           [(r["doc_id"], r["error"]) for r in rows if r["error"] is not None])
 
 
 def chunks(stream: Iterable[Item], max_chars: int, max_docs: int = 1000,

@@ -13,7 +13,7 @@ from rich.console import Console
 from rich.progress import Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 
 from .scan_engines import CtrlC, default_workers, run_ordered, start
-from .scan_inputs import chunks, fresh, items, resolve, validate, walker
+from .scan_inputs import Unique, chunks, fresh, items, resolve, validate, walker
 from .scan_output import PartWriter, create, prepare, record_run
 from .scan_work import ChunkOutput, Work
 
@@ -91,11 +91,13 @@ def run_scan(job: ScanJob, console: Console) -> Tally:
         try:
             # Workers of a cluster joined with --scheduler may not see this machine's files.
             found = items(paths, text_column, id_column, walker(job.include, job.exclude, job.base),
-                          by_reference=job.scheduler is None)
-            stream = chunks(fresh(found, done, warn), job.chunk_chars,
+                          by_reference=job.scheduler is None, ids_needed=bool(done))
+            stream = chunks(fresh(found, done), job.chunk_chars,
                             first_chars=min(FIRST_CHUNK_CHARS, job.chunk_chars), ramp_every=engine.slots)
+            unique = Unique(warn)
             with _Progress(tally, console, warn) as progress:
                 for output in run_ordered(engine, stream, job.work, ctrl_c=ctrl_c):
+                    output = unique.keep(output)
                     writer.add(output)  # first, so that whatever is reported is also kept
                     progress.done(output)
             finished = True

@@ -61,8 +61,9 @@ class Item(NamedTuple):
     length: int = 0
     """For a JSONL line sent by reference: its length in bytes."""
     unparsed: bool = False
-    """For a JSONL line sent by reference: the driver only found it (no --id-column needed its
-    record), so the worker is the first to parse it and ``size`` counts bytes, not characters."""
+    """For a JSONL line sent by reference: the driver only found it, so the worker is the first
+    to parse it, ``size`` counts bytes, not characters, and with an --id-column ``doc_id`` is
+    ``FILE#N`` until the worker has read the id (see :func:`resolve_line`)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +84,8 @@ class Work:
     """Seconds a document may take before its worker process is stopped; 0 for no limit."""
     text_column: str = "text"
     """The field holding the text, for JSONL lines the worker reads by reference."""
+    id_column: str | None = None
+    """The field holding the document id, for JSONL lines the worker is the first to parse."""
 
 
 @dataclass(slots=True)
@@ -304,28 +307,46 @@ def _read_range(path: str, offset: int, length: int) -> bytes:
         return fh.read(length)
 
 
-def _line_text(item: Item, text_column: str, lines: Lines) -> str:
-    """The text of a JSONL line sent by reference, read from its byte range.
-
-    A line the driver has parsed already (for an --id-column) that no longer reads the same is
-    an error of its own: the file was changed during the scan. One it has not parsed fails as
-    the driver would have failed it.
-    """
-    where = f"{item.path} line {item.row}"
+def _line_bytes(item: Item, lines: Lines) -> bytes:
+    """The bytes of a JSONL line sent by reference, or an InputError saying why not."""
     try:
-        data = lines.line(item)
+        return lines.line(item)
     except OSError as exc:
-        raise InputError(item.doc_id, f"{where} cannot be read again ({exc}); was the file "
-                                      "changed during the scan?") from None
-    if item.unparsed:
-        # A JSON line holds no raw line break but its last: one inside is the next line's, so
-        # the line has moved; and a short read means the file has shrunk.
-        if len(data) != item.length or b"\n" in data[:-1]:
-            raise InputError(item.doc_id, f"{where} changed during the scan")
-        text, error = record_text(parse_line(data, item.row or 0), text_column)
-        if error is not None:
-            raise InputError(item.doc_id, error)
-        return text or ""
+        raise InputError(item.doc_id, f"{item.path} line {item.row} cannot be read again ({exc}); "
+                                      "was the file changed during the scan?") from None
+
+
+def resolve_line(item: Item, work: Work, lines: Lines | None = None) -> Item:
+    """An unparsed JSONL line read and parsed: the item the driver would have made of it, its id
+    from ``work.id_column``, and its text (or the error that stands for it) by value.
+
+    A JSON line holds no raw line break but its last: one inside is the next line's, so the line
+    has moved; and a short read means the file has shrunk. Either is "changed during the scan".
+    """
+    data = _line_bytes(item, lines or Lines((item,)))
+    if len(data) != item.length or b"\n" in data[:-1]:
+        raise InputError(item.doc_id, f"{item.path} line {item.row} changed during the scan")
+    n = item.row or 0
+    return record_item(item.path, n, parse_line(data, n), work.text_column, work.id_column)
+
+
+def identify(item: Item, work: Work) -> Item:
+    """``item`` under its own id, where only its line knows it (unparsed, with an --id-column):
+    for the row of a document whose worker died. Its ``FILE#N`` id if the line cannot say."""
+    if not (item.unparsed and work.id_column):
+        return item
+    try:
+        return item._replace(doc_id=resolve_line(item, work).doc_id)
+    except InputError:
+        return item
+
+
+def _line_text(item: Item, text_column: str, lines: Lines) -> str:
+    """The text of a JSONL line the driver has parsed already (for an --id-column) and sent by
+    reference. A line that no longer reads the same is an error of its own: the file was changed
+    during the scan."""
+    data = _line_bytes(item, lines)
+    where = f"{item.path} line {item.row}"
     try:
         text = json.loads(data).get(text_column)
     except (ValueError, AttributeError) as exc:
@@ -357,6 +378,21 @@ def record_text(record: Any, text_column: str) -> tuple[str | None, str | None]:
     return None, f"{what} {text_column!r} value"
 
 
+def record_item(path: str, n: int, record: Any, text_column: str, id_column: str | None) -> Item:
+    """The item of record ``n`` of table ``path`` (a dict, or a reader's complaint about it):
+    its id (``--id-column``, or ``FILE#N``) and its text, or the error that stands for them."""
+    fallback = f"{path}#{n}"
+    if isinstance(record, str):  # a reader's complaint about this one record
+        return Item(fallback, path, n, error=record)
+    doc_id = record.get(id_column) if id_column else fallback
+    if doc_id is None or doc_id == "":
+        return Item(fallback, path, n, error=f"no {id_column!r} value")
+    text, error = record_text(record, text_column)
+    if text is None:
+        return Item(str(doc_id), path, n, error=error)
+    return Item(str(doc_id), path, n, text, size=len(text))
+
+
 def check_item(item: Item, work: Work, lines: Lines | None = None) -> Checked:
     """Read and check one item; never raises for a bad document. ``lines``: the chunk's JSONL
     lines sent by reference, read together (see :class:`Lines`)."""
@@ -364,6 +400,8 @@ def check_item(item: Item, work: Work, lines: Lines | None = None) -> Checked:
     checked = Checked(item, None, 0)
     try:
         with deadline(work.doc_timeout):
+            if item.unparsed:
+                checked.item = item = resolve_line(item, work, lines)
             source = _source(item, work.input_format, work.text_column, lines)
             checked.chars = len(source.text)
             checked.doc = check_source(source, work.settings)
@@ -421,4 +459,5 @@ def warm_up() -> None:
 
 
 __all__ = ["Chunk", "ChunkOutput", "Item", "SCHEMAS", "TABLES", "Work", "check_item",
-           "check_source", "chunk_output", "parse_line", "record_text", "scan_chunk", "warm_up"]
+           "check_source", "chunk_output", "identify", "parse_line", "record_item", "record_text",
+           "resolve_line", "scan_chunk", "warm_up"]

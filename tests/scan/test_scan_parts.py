@@ -29,13 +29,42 @@ def test_chunks_hold_about_max_chars(sizes, max_chars, max_docs, expected):
     assert got == expected
 
 
-def test_fresh_skips_done_and_warns_about_duplicates():
-    warnings: list[str] = []
-    stream = [item("a", 1), item("b", 1), Item("c", "t.csv", 3), Item("c", "t.csv", 7),
-              item("b", 1)]
-    got = [it.doc_id for it in fresh(stream, {"a"}, warnings.append)]
-    assert got == ["b", "c"]
-    assert warnings == ["t.csv row 7: duplicate id 'c', skipped", "b: duplicate id 'b', skipped"]
+def test_fresh_skips_done():
+    stream = [item("a", 1), item("b", 1), Item("c", "t.csv", 3), item("a", 1)]
+    assert [it.doc_id for it in fresh(stream, {"a"})] == ["b", "c"]
+
+
+def test_unique_keeps_the_first_document_of_each_id_with_its_records():
+    """Duplicates within a chunk and across chunks are dropped with their records, and the
+    counts of the chunk follow; a chunk without duplicates comes back as it was."""
+    from numcheck.reports.scan_inputs import Unique
+
+    work, warnings = Work(Settings()), []
+    unique = Unique(warnings.append)
+    first = scan_chunk(Chunk((Item("g", "t.jsonl", 1, GERMANY), Item("x", "x.txt", error="bad"))),
+                       work)
+    assert unique.keep(first) is first
+    second = scan_chunk(Chunk((
+        Item("s", "t.jsonl", 2, "Sales rose 5% to £21m from £20m."),
+        Item("g", "t.jsonl", 3, GERMANY),  # seen in the first chunk
+        Item("p", "t.jsonl", 4, "Prices fell 10% to $9 from $10."),
+        Item("s", "t.jsonl", 5, "A second s: 5 is more than 4."),  # seen in this chunk
+        Item("x", "x.txt", error="bad"),
+    )), work)
+    kept = unique.keep(second)
+    assert warnings == ["t.jsonl row 3: duplicate id 'g', skipped",
+                        "t.jsonl row 5: duplicate id 's', skipped", "x.txt: duplicate id 'x', skipped"]
+    assert kept.tables["documents"].column("row").to_pylist() == [2, 4]
+    assert (kept.documents, kept.characters, kept.errors) == (2, 63, [])
+    # The second "s" has records of its own under the same id: they go by position, not by id.
+    assert second.tables["quantities"].column("doc_id").to_pylist() == list("sssgggpppsss")
+    assert kept.tables["quantities"].column("doc_id").to_pylist() == list("sssppp")
+    assert kept.tables["claims"].column("doc_id").to_pylist() == ["s", "p"]
+    assert kept.tables["quantities"].column("text").to_pylist() == [
+        "5%", "£21m", "£20m", "10%", "$9", "$10"]
+    assert kept.tables["results"].column("doc_id").to_pylist() == ["s", "p"]
+    for name, table in kept.tables.items():
+        assert table.schema == SCHEMAS[name]
 
 
 def test_one_chunk_in_process():
@@ -143,6 +172,31 @@ def test_without_an_id_column_the_worker_alone_parses_a_jsonl_line(tmp_path):
                       "line 1 column 2 (char 1))"),
         (f"{path}#5", "a non-text (int) 'body' value"),
         (f"{path}#6", "empty input: no text to check")]
+
+
+def test_with_an_id_column_the_worker_alone_reads_the_ids(tmp_path):
+    """Unless a resumed scan must skip ids it has done, the driver does not parse JSONL lines
+    for an --id-column either: the worker reads each id with its text, and the tables, doc_id
+    and errors included, are those of the lines parsed by the driver."""
+    from numcheck.reports.scan_inputs import items
+    from numcheck.reports.scan_work import identify
+
+    path = _jsonl_rows(tmp_path)
+    by_value = list(items([str(path)], "body", "id", lambda p: [p]))
+    listed = list(items([str(path)], "body", "id", lambda p: [p], by_reference=True,
+                        ids_needed=False))
+    assert [(i.doc_id, i.unparsed) for i in listed] == [
+        (f"{path}#{n}", True) for n in (1, 2, 4, 5, 6)]
+    work = Work(Settings(), text_column="body", id_column="id")
+    got, expected = scan_chunk(Chunk(tuple(listed)), work), scan_chunk(Chunk(tuple(by_value)), work)
+    for name in ("quantities", "claims", "results"):
+        assert got.tables[name].equals(expected.tables[name])
+    assert got.tables["documents"].drop(["seconds"]).equals(expected.tables["documents"].drop(["seconds"]))
+    assert got.tables["documents"].column("doc_id").to_pylist() == ["g", "u", f"{path}#4", "n", "e"]
+    assert got.errors == expected.errors
+    # The row of a document whose worker died goes under the id its line gives, where it gives one.
+    assert [identify(i, work).doc_id for i in listed] == ["g", "u", f"{path}#4", "n", "e"]
+    assert identify(listed[0], Work(Settings(), text_column="body")) is listed[0]
 
 
 def test_an_unparsed_jsonl_line_changed_during_the_scan_is_an_error_of_its_own(tmp_path):
