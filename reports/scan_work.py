@@ -97,6 +97,38 @@ class ChunkOutput:
     characters: int
     errors: list[tuple[str, str]] = field(default_factory=list)
     """(document id, error) of every failed document, for the driver's diagnostics."""
+    streams: tuple[pa.Buffer, ...] | None = None
+    """The tables as Arrow IPC streams, once :meth:`pack` has made them."""
+
+    def pack(self) -> ChunkOutput:
+        """Serialise the tables now, as one Arrow IPC stream each, and pickle those from now on.
+
+        A worker packs its output before it returns it. Pickled object by object, a chunk's
+        tables cost 2 ms at best and, in a Dask worker, were pickled by the event loop's thread
+        while the task thread wanted the interpreter for the next chunk; the driver (with Dask,
+        the scheduler's thread) took another millisecond to unpickle them. An IPC stream is
+        written and read in C++ (0.3 and 0.3 ms), and Dask sends its buffers without a copy.
+        """
+        self.streams = tuple(_ipc_stream(table) for table in self.tables.values())
+        return self
+
+    def __reduce__(self) -> tuple[Any, ...]:
+        streams = self.streams or self.pack().streams
+        return _unpickle_output, (tuple(self.tables), streams, self.documents, self.characters,
+                                  self.errors)
+
+
+def _ipc_stream(table: pa.Table) -> pa.Buffer:
+    sink = pa.BufferOutputStream()
+    with pa.ipc.new_stream(sink, table.schema) as writer:
+        writer.write_table(table)
+    return sink.getvalue()
+
+
+def _unpickle_output(names: tuple[str, ...], streams: tuple[pa.Buffer, ...], documents: int,
+                     characters: int, errors: list[tuple[str, str]]) -> ChunkOutput:
+    tables = {name: pa.ipc.open_stream(stream).read_all() for name, stream in zip(names, streams)}
+    return ChunkOutput(tables, documents, characters, errors)
 
 
 DOCUMENTS_SCHEMA = pa.schema([
@@ -435,7 +467,7 @@ def deadline(seconds: float) -> Iterator[None]:
 def scan_chunk(chunk: Chunk, work: Work) -> ChunkOutput:
     """Read, extract and check every document of ``chunk``; return the four tables."""
     lines = Lines(chunk.items)
-    return chunk_output([check_item(item, work, lines) for item in chunk.items])
+    return chunk_output([check_item(item, work, lines) for item in chunk.items]).pack()
 
 
 def chunk_output(checked: list[Checked]) -> ChunkOutput:

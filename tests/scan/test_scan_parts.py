@@ -262,3 +262,24 @@ def test_chunks_start_small_and_double_each_round_of_workers():
     stream = (item(str(i), 10) for i in range(30))
     got = [len(c.items) for c in chunks(stream, 80, first_chars=20, ramp_every=2)]
     assert got == [2, 2, 4, 4, 8, 8, 2]  # 20, 20, 40, 40, then 80 (the cap), and the rest
+
+
+def test_a_chunk_output_travels_as_arrow_ipc_streams():
+    """A worker's output pickles as one IPC stream per table, made by the worker (``pack``) and
+    read back by the driver into the same tables, schemas and figures."""
+    import pickle
+
+    out = scan_chunk(Chunk((Item("g", "t.jsonl", 1, GERMANY), Item("x", "x.txt", error="bad"))),
+                     Work(Settings()))
+    assert [s.to_pybytes()[:4] for s in out.streams] == [b"\xff\xff\xff\xff"] * 4  # IPC streams
+    for protocol in (4, 5):
+        back = pickle.loads(pickle.dumps(out, protocol=protocol))
+        assert list(back.tables) == list(out.tables) == ["quantities", "claims", "results",
+                                                          "documents"]
+        for name, table in back.tables.items():
+            assert table.equals(out.tables[name]) and table.schema == SCHEMAS[name]
+        assert (back.documents, back.characters, back.errors) == (2, len(GERMANY), [("x", "bad")])
+    unpacked = scan_chunk(Chunk((Item("g", "t.jsonl", 1, GERMANY),)), Work(Settings()))
+    unpacked.streams = None  # as the driver builds one (a lost worker's row): packed on pickling
+    assert pickle.loads(pickle.dumps(unpacked)).tables["quantities"].equals(
+        unpacked.tables["quantities"])
