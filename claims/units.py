@@ -9,6 +9,8 @@ them is a unit of :func:`registry` that prints back unchanged.
 from __future__ import annotations
 
 import functools
+import os
+from pathlib import Path
 
 import pint
 
@@ -157,7 +159,7 @@ CURRENCY_WORDS: dict[str, str] = {w: code for code, words in CURRENCIES.items() 
 @functools.lru_cache(maxsize=1)
 def registry() -> pint.UnitRegistry:
     """The one pint registry every stage uses, with currencies and percentage points defined."""
-    ureg: pint.UnitRegistry = pint.UnitRegistry(cache_folder=None)
+    ureg = _pint_registry()
     for code in CURRENCIES:
         if code in _MINOR:
             major, factor = _MINOR[code]
@@ -167,6 +169,37 @@ def registry() -> pint.UnitRegistry:
     ureg.define("percentage_point = 0.01")
     ureg.define("basis_point = 0.0001")
     return ureg
+
+
+def cache_folder() -> Path | None:
+    """Where pint keeps its parsed definitions for the next run: ``$NUMCHECK_CACHE_DIR``, or
+    ``numcheck/pint-VERSION`` in the user's cache folder; ``None`` if it cannot be made."""
+    base = os.environ.get("NUMCHECK_CACHE_DIR") or os.path.join(
+        os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache"),
+        "numcheck")
+    folder = Path(base) / f"pint-{pint.__version__}"
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return folder if os.access(folder, os.W_OK) else None
+
+
+def _pint_registry() -> pint.UnitRegistry:
+    """pint's registry, its definitions read from the cache when it holds them.
+
+    Parsing pint's definition files is most of the 0.5 s a registry takes to build, and every
+    command builds one; from the cache it takes 0.1 s. pint writes a cache file in place, so one
+    being written by another process at the same moment may read back broken: then, as when
+    there is no cache folder, the registry is built from the definitions themselves.
+    """
+    folder = cache_folder()
+    if folder is not None:
+        try:
+            return pint.UnitRegistry(cache_folder=folder)
+        except Exception:  # a half-written or stale cache file: never worth failing a run for
+            pass
+    return pint.UnitRegistry(cache_folder=None)
 
 
 def unit_string(unit: str) -> str:
