@@ -398,18 +398,6 @@ def parse_line(line: bytes, n: int) -> Any:
     return record if isinstance(record, dict) else f"line {n}: not a JSON object"
 
 
-def record_text(record: Any, text_column: str) -> tuple[str | None, str | None]:
-    """(text, None) from a table's record, or (None, why not): a reader's complaint about the
-    record itself (a str), or a missing or non-text ``text_column`` value."""
-    if isinstance(record, str):
-        return None, record
-    text = record.get(text_column)
-    if isinstance(text, str):
-        return text, None
-    what = "no" if text is None else f"a non-text ({type(text).__name__})"
-    return None, f"{what} {text_column!r} value"
-
-
 def record_item(path: str, n: int, record: Any, text_column: str, id_column: str | None) -> Item:
     """The item of record ``n`` of table ``path`` (a dict, or a reader's complaint about it):
     its id (``--id-column``, or ``FILE#N``) and its text, or the error that stands for them."""
@@ -419,9 +407,10 @@ def record_item(path: str, n: int, record: Any, text_column: str, id_column: str
     doc_id = record.get(id_column) if id_column else fallback
     if doc_id is None or doc_id == "":
         return Item(fallback, path, n, error=f"no {id_column!r} value")
-    text, error = record_text(record, text_column)
-    if text is None:
-        return Item(str(doc_id), path, n, error=error)
+    text = record.get(text_column)
+    if not isinstance(text, str):
+        what = "no" if text is None else f"a non-text ({type(text).__name__})"
+        return Item(str(doc_id), path, n, error=f"{what} {text_column!r} value")
     return Item(str(doc_id), path, n, text, size=len(text))
 
 
@@ -491,5 +480,5 @@ def warm_up() -> None:
 
 
 __all__ = ["Chunk", "ChunkOutput", "Item", "SCHEMAS", "TABLES", "Work", "check_item",
-           "check_source", "chunk_output", "identify", "parse_line", "record_item", "record_text",
-           "resolve_line", "scan_chunk", "warm_up"]
+           "check_source", "chunk_output", "identify", "parse_line", "record_item", "resolve_line",
+           "scan_chunk", "warm_up"]
