@@ -4,7 +4,7 @@
 from a server that preloads Dask and numcheck (about 2 s; see :mod:`.scan_fork`). Started here,
 from a look at the arguments, that preload runs beside the import of the command line (about
 0.6 s) instead of after it. Click still parses the arguments: a wrong guess only starts a server
-that goes unused, or starts it later, from the scan command.
+that goes unused, or leaves the start to the LocalCluster, as for any other caller.
 """
 
 from __future__ import annotations

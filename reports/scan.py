@@ -70,13 +70,9 @@ def scan(inputs: tuple[str, ...], output: Path, text_column: str, id_column: str
     Folders are walked, and [tool.numcheck] in the nearest pyproject.toml applies, as for
     numcheck check; --select and --ignore override it.
     """
-    # Imported here so that pyarrow, pandas and dask load only when scanning, not for every command.
     if engine == "local" and scheduler:
         raise click.UsageError("--scheduler joins a Dask cluster; it needs --engine dask")
-    if engine == "dask" and not scheduler:
-        from .scan_fork import start_fork_server
-
-        start_fork_server()  # preloading while the rest is imported (see scan_fork)
+    # Imported here so that pyarrow, pandas and dask load only when scanning, not for every command.
     from .scan_run import ScanJob, run_scan, summary
     from .scan_work import Work
 

@@ -172,7 +172,7 @@ def _local_cluster(workers: int) -> Any:
     with dask.config.set({"distributed.worker.multiprocessing-method": "forkserver",
                           **QUIET_WORKERS}):
         get_mp_context()  # lets Dask set its preload list first, so that ours is the one used
-        start_fork_server()  # a no-op if ``numcheck scan`` has started it already
+        start_fork_server()  # a no-op if the console script has started it already (entry)
         return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
                             # The scheduler's HTTP routes on a free port, not 8787, which a
                             # second scan would find taken (and Dask say so on stderr).

@@ -1,8 +1,9 @@
 """The fork server that scan workers fork from, startable before the scan machinery is imported.
 
-A module of its own, importing nothing heavy: ``numcheck scan --engine dask`` starts the server
-first thing, so that it preloads Dask and numcheck (about 2 s, which every LocalCluster worker
-waits for) while the driver is still importing its own modules.
+A module of its own, importing nothing heavy: the ``numcheck`` console script (:mod:`.entry`)
+starts the server first thing for ``scan --engine dask``, so that it preloads Dask and numcheck
+(about 2 s, which every LocalCluster worker waits for) while the driver is still importing its
+own modules; starting a LocalCluster starts it otherwise.
 """
 
 from __future__ import annotations
